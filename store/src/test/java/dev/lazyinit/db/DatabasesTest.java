@@ -1,0 +1,53 @@
+package dev.lazyinit.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lazyinit.store.PostgresStore;
+import org.junit.jupiter.api.Test;
+
+/** Where the database comes from, and what it says about itself. */
+class DatabasesTest {
+
+    @Test
+    void reportsBackendAndVersionButNeverThePassword() {
+        Database db = Databases.get();
+        assertThat(db.backend()).isEqualTo(Databases.requestedBackend());
+        assertThat(db.serverVersion()).matches("\\d+(\\.\\d+)?.*");
+        assertThat(db.describe()).contains(db.serverVersion()).contains(db.jdbcUrl());
+        String password = db.storeConfig("x").password();
+        if (password != null && !password.isEmpty()) {
+            assertThat(db.describe()).doesNotContain(password);
+            assertThat(db.toString()).doesNotContain(password);
+            assertThat(db.storeConfig("x").toString()).doesNotContain(password);
+        }
+    }
+
+    @Test
+    void embeddedBackendRunsTheCurrentMajor() {
+        Database db = Databases.get();
+        assumeTrue(db.backend() == Backend.EMBEDDED, "not using the embedded backend");
+        assertThat(db.serverVersion()).startsWith("18.");
+    }
+
+    @Test
+    void testcontainersWithoutDockerFailsWithAClearError() {
+        assumeFalse(Databases.dockerAvailable(), "a Docker engine is available here");
+        assertThatThrownBy(() -> Databases.open(Backend.TESTCONTAINERS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no Docker engine");
+    }
+
+    @Test
+    void testcontainersBackendServesTheStore() {
+        assumeTrue(Databases.dockerAvailable(), "no Docker engine: the Testcontainers backend is not tested here");
+        try (Database db = Databases.open(Backend.TESTCONTAINERS);
+             PostgresStore store = new PostgresStore(db.storeConfig("tc-check"))) {
+            assertThat(db.backend()).isEqualTo(Backend.TESTCONTAINERS);
+            store.add("hello");
+            assertThat(store.count()).isPositive();
+        }
+    }
+}

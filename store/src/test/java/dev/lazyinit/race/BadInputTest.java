@@ -1,0 +1,140 @@
+package dev.lazyinit.race;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lazyinit.db.Census;
+import dev.lazyinit.db.Database;
+import dev.lazyinit.db.Databases;
+import dev.lazyinit.lazy.Lazy;
+import dev.lazyinit.store.PostgresStore;
+import dev.lazyinit.store.RecordingStoreFactory;
+import dev.lazyinit.store.StoreConfig;
+import dev.lazyinit.store.StoreException;
+import dev.lazyinit.strategy.Strategy;
+import dev.lazyinit.support.Names;
+import dev.lazyinit.support.Ownership;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input: the store cannot be created. Each case must fail in bounded time with a {@link StoreException}
+ * that names the target but not the password, and leave nothing behind: no open store, no pool thread, no
+ * server connection.
+ *
+ * <p>The password is a canary: a unique string that must appear nowhere in the exception, its causes or their
+ * stack traces.
+ */
+class BadInputTest {
+
+    /** Catches a hang, not slowness: the store's own bounds are 5 s for the connection and 5 s for the pool. */
+    static final Duration HANG_BOUND = Duration.ofSeconds(60);
+
+    static Database db;
+
+    @BeforeAll
+    static void database() {
+        db = Databases.get();
+    }
+
+    record Case(String name, UnaryOperator<StoreConfig> breakIt, String namedInMessage) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> cases() throws IOException {
+        URI uri = URI.create(db.jdbcUrl().substring("jdbc:".length()));
+        int freePort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            freePort = s.getLocalPort(); // closed again: nothing listens there
+        }
+        String canary = canary();
+        List<Case> cases = List.of(
+                new Case("unreachable host",
+                        c -> c.withJdbcUrl("jdbc:postgresql://lazyinit-no-such-host.invalid:5432/lazyinit")
+                                .withPassword(canary),
+                        "lazyinit-no-such-host.invalid"),
+                new Case("wrong port",
+                        c -> c.withJdbcUrl("jdbc:postgresql://" + uri.getHost() + ":" + freePort + uri.getPath())
+                                .withPassword(canary),
+                        ":" + freePort),
+                new Case("wrong password",
+                        c -> c.withPassword(canary),
+                        db.username()),
+                new Case("malformed URL",
+                        c -> c.withJdbcUrl("jdbc:postgresql://" + uri.getHost() + ":not-a-port/lazyinit")
+                                .withPassword(canary),
+                        "not-a-port"));
+        return cases.stream().flatMap(c -> Stream.of(
+                Arguments.of(c, null),
+                Arguments.of(c, Strategy.DOUBLE_CHECKED)));
+    }
+
+    @ParameterizedTest(name = "{0} via {1}")
+    @MethodSource("cases")
+    void failsClearlyInBoundedTimeAndLeavesNothing(Case badInput, Strategy through) {
+        StoreConfig config = badInput.breakIt().apply(db.storeConfig(Names.unique("bad")))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        String canary = config.password();
+        if (badInput.name().equals("wrong password")) {
+            assumeTrue(serverChecksPasswords(config), "this server accepted a wrong password (trust auth)");
+        }
+        RecordingStoreFactory factory = new RecordingStoreFactory(config);
+
+        Throwable thrown = assertTimeoutPreemptively(HANG_BOUND, () -> {
+            if (through == null) {
+                return catchThrowable(factory::get);
+            }
+            try (Lazy<PostgresStore> holder = through.newHolder(factory)) {
+                Throwable t = catchThrowable(holder::get);
+                assertThat(holder.isInitialized()).as("a failed creation leaves the holder cold").isFalse();
+                return t;
+            }
+        });
+
+        assertThat(thrown).isInstanceOf(StoreException.class);
+        assertThat(thrown.getMessage()).contains(badInput.namedInMessage());
+        assertThat(stackTrace(thrown)).as("exception chain and stack traces").doesNotContain(canary);
+        assertThat(config.toString()).doesNotContain(canary);
+        assertThat(factory.created()).as("stores created").isEmpty();
+        Ownership.assertNothingLeft(db, factory);
+        assertThat(Census.poolThreads(config.poolName())).isZero();
+    }
+
+    @SuppressWarnings("try") // the connection is opened only to see whether the server lets it in
+    static boolean serverChecksPasswords(StoreConfig wrong) {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", wrong.username());
+        props.setProperty("password", wrong.password());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(wrong.jdbcUrl(), props)) {
+            return false;
+        } catch (java.sql.SQLException e) {
+            return true;
+        }
+    }
+
+    static String canary() {
+        return "canary-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+    }
+
+    static String stackTrace(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+}
