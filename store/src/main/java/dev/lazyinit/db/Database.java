@@ -48,6 +48,11 @@ public final class Database implements AutoCloseable {
         return username;
     }
 
+    /** @return the store's password; for building configurations, never for printing */
+    String password() {
+        return password;
+    }
+
     /** @return the server's version, from {@code SHOW server_version} */
     public String serverVersion() {
         return serverVersion;

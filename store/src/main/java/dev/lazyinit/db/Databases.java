@@ -2,17 +2,10 @@ package dev.lazyinit.db;
 
 import dev.lazyinit.lazy.DoubleCheckedLazy;
 import dev.lazyinit.lazy.Lazy;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,47 +130,9 @@ public final class Databases {
     }
 
     private static Database startEmbedded() {
-        EmbeddedPostgres pg;
-        try {
-            pg = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "300")
-                    .setDataDirectoryCustomizer(dir -> requirePasswords(dir.toPath()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
-        }
-        try {
-            String password = randomPassword();
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-                st.execute("CREATE ROLE " + STORE_USER + " LOGIN PASSWORD '" + password + "'");
-                st.execute("CREATE DATABASE " + STORE_USER + " OWNER " + STORE_USER);
-            }
-            String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + STORE_USER;
-            return new Database(Backend.EMBEDDED, url, STORE_USER, password, pg);
-        } catch (SQLException | RuntimeException e) {
-            closeQuietly(pg, e);
-            throw new IllegalStateException("Started the embedded PostgreSQL but could not prepare it", e);
-        }
-    }
-
-    /**
-     * The embedded server trusts every local connection by default, which would make a wrong password
-     * succeed. Require a real password for the store's role over TCP, as a real server does.
-     */
-    private static void requirePasswords(Path dataDirectory) {
-        String hba = String.join("\n",
-                "local all all trust",
-                "host all postgres 127.0.0.1/32 trust",
-                "host all postgres ::1/128 trust",
-                "host all all 127.0.0.1/32 scram-sha-256",
-                "host all all ::1/128 scram-sha-256",
-                "");
-        try {
-            Files.writeString(dataDirectory.resolve("pg_hba.conf"), hba);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write pg_hba.conf", e);
-        }
+        EmbeddedServer server = EmbeddedServer.start();
+        Database view = server.database();
+        return new Database(Backend.EMBEDDED, view.jdbcUrl(), view.username(), view.password(), server);
     }
 
     private static Database startTestcontainers() {
@@ -190,7 +145,7 @@ public final class Databases {
         PostgreSQLContainer container = new PostgreSQLContainer(TESTCONTAINERS_IMAGE)
                 .withDatabaseName(STORE_USER)
                 .withUsername(STORE_USER)
-                .withPassword(randomPassword());
+                .withPassword(EmbeddedServer.randomPassword());
         container.start();
         try {
             return new Database(Backend.TESTCONTAINERS, container.getJdbcUrl(), container.getUsername(),
@@ -218,19 +173,5 @@ public final class Databases {
     private static String setting(String property, String env) {
         String value = System.getProperty(property);
         return value != null ? value : System.getenv(env);
-    }
-
-    private static String randomPassword() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return "pw" + HexFormat.of().formatHex(bytes);
-    }
-
-    private static void closeQuietly(AutoCloseable c, Exception primary) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            primary.addSuppressed(e);
-        }
     }
 }

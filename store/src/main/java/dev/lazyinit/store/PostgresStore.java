@@ -166,10 +166,24 @@ public final class PostgresStore implements Store {
         return closed.get();
     }
 
+    /**
+     * Closes the pool and its server connections. Idempotent.
+     *
+     * <p>Completes even on an interrupted thread: HikariCP abandons its shutdown when interrupted and leaves
+     * server connections open (seen in the failure-semantics suite, where an interrupted AtomicReference loser
+     * closes its own store). The interrupt is cleared while closing and restored afterwards.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            dataSource.close();
+            boolean interrupted = Thread.interrupted();
+            try {
+                dataSource.close();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

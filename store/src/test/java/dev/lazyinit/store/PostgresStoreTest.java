@@ -55,6 +55,24 @@ class PostgresStoreTest {
     }
 
     @Test
+    void closeOnAnInterruptedThreadStillClosesEverything() {
+        // HikariCP abandons a shutdown when the closing thread is interrupted, leaving server connections open.
+        // An AtomicReference loser that was interrupted closes its store exactly like this.
+        RecordingStoreFactory factory = new RecordingStoreFactory(db.storeConfig(Names.unique("interrupted")));
+        PostgresStore store = factory.get();
+        Census.awaitServerConnections(db, store.config().applicationName(), store.config().maximumPoolSize(),
+                Ownership.SETTLE);
+        Thread.currentThread().interrupt();
+        try {
+            store.close();
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        Ownership.assertNothingLeft(db, factory);
+    }
+
+    @Test
     void passwordStaysOutOfTextAndUrl() {
         StoreConfig config = StoreConfig.of("jdbc:postgresql://db.example:5432/app?ssl=false&password=s3cr%40t",
                 "app", null, "pw");

