@@ -1,0 +1,123 @@
+package dev.lazyinit.jmh;
+
+import dev.lazyinit.db.Database;
+import dev.lazyinit.db.Databases;
+import dev.lazyinit.lazy.HolderIdiom;
+import dev.lazyinit.lazy.HolderIdiomLazy;
+import dev.lazyinit.lazy.Lazy;
+import dev.lazyinit.store.PostgresStore;
+import dev.lazyinit.store.RecordingStoreFactory;
+import dev.lazyinit.store.StoreConfig;
+import dev.lazyinit.strategy.Strategy;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the benchmarks share: the database of this JVM, unique pool names, and the steady-state holder.
+ *
+ * <p>In a JMH fork the database is the one the parent process started: the report runner hands it over with
+ * {@code -Dlazyinit.db.url/user/passwordFile}, so forks neither start their own server nor see the password on
+ * a command line. Run without the runner, each fork resolves the database itself (embedded by default).
+ */
+public final class BenchSupport {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private BenchSupport() {
+    }
+
+    /** @return the database of this JVM */
+    public static Database db() {
+        return Databases.get();
+    }
+
+    /**
+     * A pool (and application) name unique in this JVM and short enough for {@code pg_stat_activity}, whose
+     * {@code application_name} keeps 63 bytes: a longer name would never match the count query.
+     *
+     * @param prefix what the pool is for
+     * @return {@code prefix-<pid>-<n>}
+     */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /**
+     * @param prefix what the pool is for
+     * @return a recording factory for a fresh pool name
+     */
+    public static RecordingStoreFactory factory(String prefix) {
+        StoreConfig config = db().storeConfig(uniqueName(prefix));
+        return new RecordingStoreFactory(config);
+    }
+
+    /**
+     * The holder a steady-state benchmark calls: the registry's holder for every strategy except the holder
+     * idiom, for which it is the real static {@link HolderIdiom}.
+     *
+     * <p>Why: {@link HolderIdiomLazy} loads a fresh copy of the idiom's class per instance and calls it
+     * through a {@code MethodHandle} held in an instance field. That is exactly right for a cold trial (a real
+     * first class initialization) but, warm, it would measure a non-constant {@code MethodHandle.invoke}, which
+     * production code never does. Production code calls {@code Holder.get()} statically, which the JIT folds to
+     * a constant; {@link StaticHolderIdiom} does exactly that behind the same {@link Lazy} interface the other
+     * strategies are called through. Each JMH fork is a new JVM, so the static class is configured once per
+     * fork with that fork's factory.
+     *
+     * @param strategy the strategy from the registry
+     * @param factory creates the store
+     * @return a holder, still cold
+     */
+    public static Lazy<PostgresStore> steadyStateHolder(Strategy strategy, RecordingStoreFactory factory) {
+        Lazy<PostgresStore> holder = strategy.newHolder(factory);
+        if (holder instanceof HolderIdiomLazy) {
+            holder.close(); // never initialized: closes nothing, the fresh class copy is dropped
+            return StaticHolderIdiom.configuredWith(factory);
+        }
+        return holder;
+    }
+
+    /**
+     * Closes what a steady-state holder created, except the static holder idiom's store, which lives as long
+     * as the JVM (a later trial in the same JVM, as with {@code -f 0}, keeps using it).
+     *
+     * @param holder the holder from {@link #steadyStateHolder}
+     * @param factory its factory
+     */
+    public static void release(Lazy<PostgresStore> holder, RecordingStoreFactory factory) {
+        if (holder instanceof StaticHolderIdiom) {
+            return;
+        }
+        holder.close();
+        factory.closeAll();
+    }
+
+    /**
+     * The real, static holder idiom behind the {@link Lazy} interface. One per JVM, as the idiom is: it is
+     * configured by the first caller and never closed before the JVM exits (a class cannot be reset).
+     */
+    static final class StaticHolderIdiom implements Lazy<PostgresStore> {
+
+        private static final StaticHolderIdiom INSTANCE = new StaticHolderIdiom();
+
+        static synchronized StaticHolderIdiom configuredWith(RecordingStoreFactory factory) {
+            if (!HolderIdiom.isInitialized()) {
+                HolderIdiom.configure(factory);
+            }
+            return INSTANCE;
+        }
+
+        @Override
+        public PostgresStore get() {
+            return (PostgresStore) HolderIdiom.get(); // a static final read: what production code runs
+        }
+
+        @Override
+        public boolean isInitialized() {
+            return HolderIdiom.isInitialized();
+        }
+
+        @Override
+        public void close() {
+            // The idiom cannot close and reset; the store lives as long as this JVM (as in production).
+        }
+    }
+}

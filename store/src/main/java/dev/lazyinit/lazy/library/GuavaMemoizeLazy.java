@@ -1,0 +1,51 @@
+package dev.lazyinit.lazy.library;
+
+import com.google.common.base.Suppliers;
+import dev.lazyinit.lazy.Lazy;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * Library baseline: Guava's {@link Suppliers#memoize(com.google.common.base.Supplier)}.
+ *
+ * <p>Inside, memoize is double-checked locking on a volatile flag: exactly-once, safely published, and a
+ * factory that throws leaves it unset, so the next call retries. It has no close, no reset and no way to ask
+ * whether it was initialized; this adapter remembers a successful {@code get()} so that {@link #close()} can
+ * close the value, but it cannot stop a creation that starts after {@code close()}.
+ *
+ * <p>In production: {@code Supplier<Store> store = Suppliers.memoize(() -> new PostgresStore(config));}
+ *
+ * @param <T> the value type
+ */
+public final class GuavaMemoizeLazy<T extends AutoCloseable> implements Lazy<T> {
+
+    private final com.google.common.base.Supplier<T> memo;
+    private volatile boolean initialized;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * @param factory creates the value, once
+     */
+    public GuavaMemoizeLazy(Supplier<? extends T> factory) {
+        this.memo = Suppliers.memoize(() -> Lazy.requireCreated(factory, factory.get()));
+    }
+
+    @Override
+    public T get() {
+        T v = memo.get();
+        initialized = true;
+        return v;
+    }
+
+    @Override
+    public boolean isInitialized() {
+        return initialized;
+    }
+
+    @Override
+    public void close() {
+        if (initialized && closed.compareAndSet(false, true)) {
+            Lazy.closeValue(memo.get());
+        }
+    }
+}
