@@ -1,0 +1,85 @@
+package dev.lazyinit.jcstress;
+
+import dev.lazyinit.jcstress.shared.PoolStandIn;
+import dev.lazyinit.jcstress.shared.Seen;
+import dev.lazyinit.lazy.Lazy;
+import dev.lazyinit.strategy.Strategy;
+
+/**
+ * Safe publication: nobody sees {@code null} or a partly built value.
+ *
+ * <pre>
+ *  How to run:
+ *      $ java -jar jcstress/target/jcstress.jar -t Lazy_01_Publication
+ *
+ *  ----------------------------------------------------------------------------------------------------------
+ *
+ *  Two actors call get() on the same cold holder at the same time. The value (PoolStandIn) writes its two
+ *  fields in its constructor, and the fields are not final, so nothing but the holder's own synchronization
+ *  orders those writes before the write that makes the value reachable.
+ *
+ *  The interleaving to think through is one actor on the slow path (calls the factory, runs the
+ *  constructor, stores the reference) while the other is on the fast path (reads the reference, then the
+ *  fields). If the reader's read of the reference is not ordered after the constructor's writes, through a
+ *  lock both use, a volatile write/read pair, a CAS, or class initialization, then the JMM allows it to see
+ *  the reference but a field still at 0: the outcome "partial". Both actors on the slow path is the easy
+ *  case: the lock (or the CAS, or the class-init lock) orders everything.
+ *
+ *  The factory here is a bare constructor reference, no counter: an atomic counter between the
+ *  constructor and the publishing write is a fence that would hide the very reordering we look for.
+ *
+ *  Outcomes, one word per actor:
+ *      built    both constructor writes visible: the only acceptable answer for a correct strategy
+ *      partial  a reference to a value whose field still reads 0: broken publication
+ *      null     get() returned null: broken
+ *
+ *  For the broken controls "partial" and "null" are declared interesting, not forbidden, so the run stays
+ *  green and the gate reports CAUGHT or NOT_OBSERVED.
+ *
+ *  What x86 cannot show: x86 is TSO (stores are not reordered with other stores, loads not with other
+ *  loads), so once the JIT has kept the constructor's stores before the publishing store, which it does
+ *  here, no reader can see them out of order. The non-volatile DCL and the unsynchronized holder therefore
+ *  show no "partial" on this machine: their publication verdicts are NOT_OBSERVED, which the gate allows
+ *  for publication (and only there for the unsynchronized control). The JMM still allows the outcome, and
+ *  on AArch64 or POWER the same test shows it (compare the jcstress sample Singleton_07_BrokenNonVolatileDCL).
+ *
+ *  Observed on this machine (x86_64, 2 CPUs shared with other builds), one default gate run per JDK
+ *  (JDK 17.0.15 and JDK 25.0.3). The gate's verdict per JDK, then the samples of each outcome
+ *  (JDK 17 column, JDK 25 column):
+ *
+ *    SYNCHRONIZED             JDK 17: PASS         JDK 25: PASS
+ *      built, built            5,802,022    3,213,331
+ *    DOUBLE_CHECKED           JDK 17: PASS         JDK 25: PASS
+ *      built, built            4,040,742    2,240,531
+ *    HOLDER_IDIOM             JDK 17: PASS         JDK 25: PASS
+ *      built, built              131,016       46,965
+ *    ATOMIC_REFERENCE         JDK 17: PASS         JDK 25: PASS
+ *      built, built            4,706,342    2,394,131
+ *    BROKEN_UNSYNCHRONIZED    JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
+ *      built, built            9,365,542    4,237,331
+ *    BROKEN_DCL_NON_VOLATILE  JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
+ *      built, built            5,074,982    2,148,371
+ * </pre>
+ *
+ * <p>The tests themselves are generated per strategy ({@code Lazy_01_Publication_<STRATEGY>}); each is this
+ * state plus two one-line actors and the outcomes that follow from the strategy's registry entry.
+ */
+public final class Lazy_01_Publication {
+
+    private Lazy_01_Publication() {
+    }
+
+    /** The shared state: a cold holder of the strategy under test, created fresh for every sample. */
+    public abstract static class Race {
+        private final Lazy<PoolStandIn> holder;
+
+        protected Race(Strategy strategy) {
+            this.holder = strategy.newHolder(PoolStandIn::new);
+        }
+
+        /** @return what this actor saw: built, partial, null, or what get() threw */
+        protected final String see() {
+            return Seen.publication(holder);
+        }
+    }
+}

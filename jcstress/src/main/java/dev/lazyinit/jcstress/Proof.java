@@ -1,0 +1,30 @@
+package dev.lazyinit.jcstress;
+
+import dev.lazyinit.strategy.Strategy;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Says which strategy and property a JCStress test proves. The gate reads it from every test in the jar to
+ * check that each registry strategy has a proof of each property, and to file the test's verdict.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Proof {
+
+    /** @return the registry entry under test */
+    Strategy strategy();
+
+    /** @return the property proven */
+    Property property();
+
+    /**
+     * @return for a broken control: the gate fails unless this test's bad (interesting) outcome was
+     *         observed, because a harness that cannot show this bug has lost its teeth
+     */
+    boolean mustCatch() default false;
+}
