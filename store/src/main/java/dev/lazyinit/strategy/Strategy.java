@@ -9,11 +9,20 @@ import static dev.lazyinit.strategy.Guarantee.SAFE_PUBLICATION;
 
 import dev.lazyinit.lazy.AtomicReferenceLazy;
 import dev.lazyinit.lazy.DoubleCheckedLazy;
+import dev.lazyinit.lazy.FinalWrapperLazy;
 import dev.lazyinit.lazy.HolderIdiomLazy;
 import dev.lazyinit.lazy.Lazy;
+import dev.lazyinit.lazy.ReentrantLockDclLazy;
 import dev.lazyinit.lazy.SynchronizedLazy;
+import dev.lazyinit.lazy.VarHandleDclLazy;
 import dev.lazyinit.lazy.broken.BrokenNonVolatileDclLazy;
 import dev.lazyinit.lazy.broken.BrokenUnsynchronizedLazy;
+import dev.lazyinit.lazy.library.CommonsAtomicInitializerLazy;
+import dev.lazyinit.lazy.library.CommonsLazyInitializerLazy;
+import dev.lazyinit.lazy.library.GuavaMemoizeLazy;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -50,6 +59,42 @@ public enum Strategy {
             false, AtomicReferenceLazy::new,
             SAFE_PUBLICATION, CLOSES_DUPLICATES, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
 
+    DCL_REENTRANT_LOCK("double-checked locking (ReentrantLock)",
+            "DCL with an explicit lock: the same volatile fast path, and a waiter can be interrupted.",
+            false, ReentrantLockDclLazy::new,
+            SAFE_PUBLICATION, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+
+    DCL_VAR_HANDLE("double-checked locking (VarHandle acquire/release)",
+            "DCL whose fast path is an acquire load and whose publication is a release store, not volatile.",
+            false, VarHandleDclLazy::new,
+            SAFE_PUBLICATION, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+
+    FINAL_WRAPPER("final-field wrapper",
+            "DCL that publishes through an immutable wrapper's final field; the fast path is a plain read.",
+            false, FinalWrapperLazy::new,
+            SAFE_PUBLICATION, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+
+    GUAVA_MEMOIZE("Guava Suppliers.memoize",
+            "Library baseline: DCL on a volatile flag inside Guava. No close, no reset.",
+            false, GuavaMemoizeLazy::new,
+            SAFE_PUBLICATION, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
+
+    COMMONS_LAZY_INITIALIZER("commons-lang3 LazyInitializer",
+            "Library baseline: DCL on a volatile field; its closer runs at close(), which does not stop later gets.",
+            false, CommonsLazyInitializerLazy::new,
+            SAFE_PUBLICATION, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
+
+    STABLE_VALUE("StableValue (JDK 25 preview)",
+            "The JDK's own at-most-once value (JEP 502). Needs JDK 25 with --enable-preview.",
+            false, reflective("dev.lazyinit.lazy.StableValueLazy"),
+            SAFE_PUBLICATION, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
+
+    COMMONS_ATOMIC_INITIALIZER("BROKEN for resources: commons-lang3 AtomicInitializer",
+            "Library baseline. Racing threads may each create a value and the losers are dropped unclosed:"
+                    + " fine for cheap objects, a leaked pool per loser for a store.",
+            true, CommonsAtomicInitializerLazy::new,
+            SAFE_PUBLICATION, RETRIES_AFTER_FAILURE, PER_INSTANCE),
+
     BROKEN_UNSYNCHRONIZED("BROKEN: unsynchronized check-then-act",
             "Control. Racing threads each create a store and all but one are leaked: the incident's bug.",
             true, BrokenUnsynchronizedLazy::new,
@@ -69,6 +114,52 @@ public enum Strategy {
          * @return a new, cold holder
          */
         <T extends AutoCloseable> Lazy<T> build(Supplier<? extends T> factory);
+
+        /** @return why this JVM cannot build it, or {@code null} if it can */
+        default String unavailableReason() {
+            return null;
+        }
+    }
+
+    /**
+     * A builder for a strategy compiled only on newer JDKs: found by name, so this registry compiles on 17.
+     */
+    private static Builder reflective(String className) {
+        MethodHandle constructor;
+        String reason;
+        try {
+            Class<?> type = Class.forName(className);
+            constructor = MethodHandles.publicLookup().findConstructor(type,
+                    MethodType.methodType(void.class, Supplier.class));
+            reason = null;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            constructor = null;
+            reason = "needs JDK " + (Runtime.version().feature() < 25 ? "25 (this is "
+                    + Runtime.version().feature() + ")" : "25 with --enable-preview") + ": " + e;
+        }
+        MethodHandle found = constructor;
+        String why = reason;
+        return new Builder() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T extends AutoCloseable> Lazy<T> build(Supplier<? extends T> factory) {
+                if (found == null) {
+                    throw new UnsupportedOperationException(className + " " + why);
+                }
+                try {
+                    return (Lazy<T>) found.invoke(factory);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public String unavailableReason() {
+                return why;
+            }
+        };
     }
 
     private final String displayName;
@@ -95,6 +186,21 @@ public enum Strategy {
      */
     public <T extends AutoCloseable> Lazy<T> newHolder(Supplier<? extends T> factory) {
         return builder.build(factory);
+    }
+
+    /** @return whether this JVM can run the strategy (StableValue needs JDK 25 with preview features) */
+    public boolean available() {
+        return builder.unavailableReason() == null;
+    }
+
+    /** @return why this JVM cannot run the strategy, or {@code null} if it can */
+    public String unavailableReason() {
+        return builder.unavailableReason();
+    }
+
+    /** @return whether a cold stampede can end with more than one pool alive: no exactly-once, no clean-up */
+    public boolean mayLeakDuplicates() {
+        return !guarantees.contains(EXACTLY_ONCE) && !guarantees.contains(CLOSES_DUPLICATES);
     }
 
     /** @return a human-readable name */

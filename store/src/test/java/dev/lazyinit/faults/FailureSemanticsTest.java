@@ -11,6 +11,7 @@ import dev.lazyinit.store.StoreConfig;
 import dev.lazyinit.store.StoreException;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
+import dev.lazyinit.support.Available;
 import dev.lazyinit.support.Names;
 import dev.lazyinit.support.Ownership;
 import dev.lazyinit.support.Race;
@@ -112,6 +113,7 @@ class FailureSemanticsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
     void serverDownAtFirstAccessThenBack(Strategy strategy) {
+        Available.assume(strategy);
         RecordingStoreFactory factory = new RecordingStoreFactory(config("down"));
         Lazy<PostgresStore> holder = strategy.newHolder(factory);
         Attempt down;
@@ -146,6 +148,7 @@ class FailureSemanticsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
     void wrongPassword(Strategy strategy) {
+        Available.assume(strategy);
         permanentFault(Fault.WRONG_PASSWORD, strategy, config("password").withPassword(CANARY), db.username());
     }
 
@@ -153,6 +156,7 @@ class FailureSemanticsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
     void unknownDatabase(Strategy strategy) {
+        Available.assume(strategy);
         StoreConfig c = config("nodb");
         permanentFault(Fault.UNKNOWN_DATABASE, strategy,
                 c.withJdbcUrl(c.jdbcUrl().replaceFirst("/[^/]+$", "/lazyinit_no_such_db")), "lazyinit_no_such_db");
@@ -162,6 +166,7 @@ class FailureSemanticsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
     void malformedUrl(Strategy strategy) {
+        Available.assume(strategy);
         permanentFault(Fault.MALFORMED_URL, strategy,
                 config("badurl").withJdbcUrl("jdbc:postgresql://localhost:not-a-port/lazyinit"), "not-a-port");
     }
@@ -196,6 +201,7 @@ class FailureSemanticsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
     void factoryThrowsOnceThenSucceeds(Strategy strategy) {
+        Available.assume(strategy);
         RecordingStoreFactory factory = new RecordingStoreFactory(config("throws"));
         AtomicBoolean first = new AtomicBoolean(true);
         Supplier<PostgresStore> flaky = () -> {
@@ -232,6 +238,7 @@ class FailureSemanticsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
     void serverRestartWhileWarm(Strategy strategy) {
+        Available.assume(strategy);
         RecordingStoreFactory factory = new RecordingStoreFactory(config("restart"));
         Lazy<PostgresStore> holder = strategy.newHolder(factory);
         try {
@@ -279,6 +286,7 @@ class FailureSemanticsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
     void slowFirstCreationWithWaitersAndAnInterrupt(Strategy strategy) throws Exception {
+        Available.assume(strategy);
         try (SlowProxy proxy = new SlowProxy("localhost", server.port(), SLOW)) {
             RecordingStoreFactory factory = new RecordingStoreFactory(slowConfig("slow", proxy));
             Lazy<PostgresStore> holder = strategy.newHolder(factory);
@@ -343,6 +351,7 @@ class FailureSemanticsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
     void closeDuringFirstCreation(Strategy strategy) throws Exception {
+        Available.assume(strategy);
         try (SlowProxy proxy = new SlowProxy("localhost", server.port(), SLOW)) {
             RecordingStoreFactory factory = new RecordingStoreFactory(slowConfig("close", proxy));
             Lazy<PostgresStore> holder = strategy.newHolder(factory);

@@ -6,6 +6,7 @@ import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
 import dev.lazyinit.store.RecordingStoreFactory;
 import dev.lazyinit.strategy.Strategy;
+import dev.lazyinit.support.Available;
 import dev.lazyinit.support.Names;
 import dev.lazyinit.support.Ownership;
 import dev.lazyinit.support.Race;
@@ -46,6 +47,7 @@ class BackgroundThreadsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("correct")
     void cleanupDaemonAndEmbeddingWorkersRaceTheFirstRequest(Strategy strategy) throws Exception {
+        Available.assume(strategy);
         RecordingStoreFactory factory = new RecordingStoreFactory(db.storeConfig(Names.unique("background")));
         Lazy<PostgresStore> holder = strategy.newHolder(factory);
         CountDownLatch go = new CountDownLatch(1);

@@ -190,6 +190,10 @@ public final class BenchRunner {
             }
             long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
             writeResults(folder.resolve("results.json"), all);
+            copyIfPresent(FAILURE_SEMANTICS, folder);
+            if (profile != Profile.SMOKE && cmd.getIncludes().isEmpty()) {
+                virtualThreadStampede(folder, db, passwordFile);
+            }
             Files.writeString(folder.resolve("environment.json"),
                     Json.write(environment(profile, db, started, seconds, command, all)), StandardCharsets.UTF_8);
             Report.render(folder, verdictsFile);
@@ -203,6 +207,66 @@ public final class BenchRunner {
                 Files.deleteIfExists(passwordFile);
             }
         }
+    }
+
+    /** The failure-semantics table that {@code ./mvnw verify} writes; the report includes it when present. */
+    static final Path FAILURE_SEMANTICS = Path.of("store", "target", "failure-semantics", "failure-semantics.json");
+
+    private static void copyIfPresent(Path file, Path folder) throws IOException {
+        if (Files.exists(file)) {
+            Files.copy(file, folder.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            log("included " + file + " (from the last ./mvnw verify)");
+        } else {
+            log("no " + file + ": run ./mvnw verify first to include the failure-semantics table");
+        }
+    }
+
+    /**
+     * Runs the virtual-thread stampede in a JVM of its own on a JDK with virtual threads: {@code BENCH_VT_JAVA}
+     * names its {@code java}, else this JVM's own if it is JDK 21 or newer. Skipped, and said so, otherwise.
+     */
+    private static void virtualThreadStampede(Path folder, Database db, Path passwordFile)
+            throws IOException, InterruptedException {
+        String java = System.getenv("BENCH_VT_JAVA");
+        if (java == null || java.isBlank()) {
+            if (Runtime.version().feature() < 21) {
+                log("virtual-thread stampede: not run, this is JDK " + Runtime.version().feature()
+                        + "; set BENCH_VT_JAVA to the java of a JDK 21 or newer");
+                return;
+            }
+            java = ProcessHandle.current().info().command().orElse("java");
+        }
+        int feature = javaFeature(java);
+        List<String> command = new ArrayList<>(List.of(java));
+        if (feature >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (feature >= 25) {
+            command.add("--enable-preview"); // StableValue
+        }
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=off");
+        command.add("-D" + Databases.PROP_BACKEND + "=url");
+        command.add("-D" + Databases.PROP_URL + "=" + db.jdbcUrl());
+        command.add("-D" + Databases.PROP_USER + "=" + db.username());
+        if (passwordFile != null) {
+            command.add("-D" + Databases.PROP_PASSWORD_FILE + "=" + passwordFile.toAbsolutePath());
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                dev.lazyinit.jmh.vthreads.VirtualThreadStampede.class.getName(), folder.toString()));
+        log("virtual-thread stampede on JDK " + feature + " (" + java + ") ...");
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (exit != 0) {
+            log("virtual-thread stampede failed (exit " + exit + "); the report goes on without it");
+        }
+    }
+
+    private static int javaFeature(String javaCommand) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(javaCommand, "-XshowSettings:properties", "-version").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("java\\.specification\\.version = (\\d+)")
+                .matcher(out);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private static boolean selected(Part part, CommandLineOptions cmd) {
@@ -257,6 +321,9 @@ public final class BenchRunner {
             b.shouldFailOnError(true);
         }
         List<String> jvmArgs = new ArrayList<>(cmd.getJvmArgsAppend().orElse(List.of()));
+        if (!cmd.getJvm().hasValue() && Runtime.version().feature() >= 25) {
+            jvmArgs.add("--enable-preview"); // the forks run this JDK: StableValue is a preview API
+        }
         jvmArgs.add("-D" + Databases.PROP_BACKEND + "=url");
         jvmArgs.add("-D" + Databases.PROP_URL + "=" + db.jdbcUrl());
         jvmArgs.add("-D" + Databases.PROP_USER + "=" + db.username());

@@ -49,6 +49,8 @@ public final class Report {
     private final Map<String, Object> environment;
     private final Optional<Verdicts> verdicts;
     private final String verdictsSource;
+    private Map<String, Object> failureSemantics = Map.of();
+    private Map<String, Object> virtualThreads = Map.of();
 
     /**
      * @param results JMH's results
@@ -83,9 +85,16 @@ public final class Report {
         }
         Report report = new Report(results, env, verdicts,
                 verdictsFile == null ? "jcstress/target/jcstress-verdicts.json" : verdictsFile.toString());
+        report.failureSemantics = readIfPresent(folder.resolve("failure-semantics.json"));
+        report.virtualThreads = readIfPresent(folder.resolve("vthreads.json"));
         Doc doc = report.build();
         Files.writeString(folder.resolve("report.md"), MarkdownWriter.render(doc), StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("report.html"), HtmlWriter.render(doc), StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readIfPresent(Path file) throws IOException {
+        return Files.exists(file) ? (Map<String, Object>) Json.parse(Files.readString(file)) : Map.of();
     }
 
     /** @return the report's sections, in order */
@@ -96,6 +105,8 @@ public final class Report {
                 Report::coldSection,
                 Report::steadySection,
                 Report::stampedeSection,
+                Report::virtualThreadSection,
+                Report::failureSection,
                 Report::jcstressSection,
                 Report::decisionGuide,
                 Report::method);
@@ -568,7 +579,8 @@ public final class Report {
                 + names(retry, s -> s.name() + verdictRef(s, "failure-then-access")) + ". Not "
                 + names(noRetry, s -> s.name() + verdictRef(s, "failure-then-access"))
                 + ": after a failed first attempt it never tries again (for a strategy without the guarantee, the"
-                + " JCStress verdict checks that documented behaviour).");
+                + " JCStress verdict checks that documented behaviour). What each strategy does when the database is"
+                + " down, slow or restarted, measured: [failure semantics](#failures).");
 
         List<Strategy> closeable = with(correct, Guarantee.CLOSEABLE);
         List<Strategy> notCloseable = correct.stream().filter(s -> !s.guarantees(Guarantee.CLOSEABLE)).toList();
@@ -589,7 +601,10 @@ public final class Report {
                 : "On JDK 21–23 prefer a strategy whose creation does not block under a monitor: "
                 + names(lockFree, s -> s.name() + " (lock-free, but " + stampede.apply(s) + ")")
                 + ", or move to JDK 24+.")
-                + " A virtual-thread stampede measurement is planned as a further report section.");
+                + (virtualThreads.isEmpty() ? " No [virtual-thread stampede](#vthreads) was run for this report."
+                : " Measured in the [virtual-thread stampede](#vthreads): look for pinned events and STUCK rounds;"
+                + " a class initializer that does blocking I/O while thousands of virtual threads wait for it can"
+                + " stall every carrier thread."));
 
         Optional<Strategy> cheapest = correct.stream()
                 .filter(s -> metric(STEADY, "get", "strategy", s.name()).isPresent())
@@ -665,6 +680,84 @@ public final class Report {
 
     private static String names(List<Strategy> list, Function<Strategy, String> f) {
         return list.isEmpty() ? "none of the measured strategies" : list.stream().map(f).collect(Collectors.joining("; "));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void virtualThreadSection(Doc doc) {
+        doc.heading(2, "Virtual-thread cold stampede", "vthreads");
+        if (virtualThreads.isEmpty()) {
+            doc.para("Not run for this report: it needs a JDK 21 or newer (set `BENCH_VT_JAVA` to its `java`;"
+                    + " `./bench` finds one installed beside the default JDK by itself).");
+            return;
+        }
+        doc.para(count(((Number) virtualThreads.get("threads")).doubleValue()) + " virtual threads released together"
+                + " into one cold holder per strategy, " + count(((Number) virtualThreads.get("rounds")).doubleValue())
+                + " rounds, on JDK " + virtualThreads.get("jdk") + " ("
+                + virtualThreads.get("vendor") + "); the factory opens the real pool (blocking network I/O)."
+                + " Pinning is recorded by JFR (`jdk.VirtualThreadPinned`, threshold 0, with stack traces). A round"
+                + " that has not finished after 30 s is reported as STUCK and torn down by interrupting its"
+                + " threads. Strategies that let every racing thread build its own pool are not run here: the"
+                + " platform-thread [stampede](#stampede) already shows what they cost.");
+        List<List<String>> rows = new ArrayList<>();
+        for (Object o : (List<Object>) virtualThreads.getOrDefault("rows", List.of())) {
+            Map<String, Object> r = (Map<String, Object>) o;
+            String name = String.valueOf(r.get("strategy"));
+            String label = Arrays.stream(Strategy.values()).filter(s -> s.name().equals(name)).findFirst()
+                    .map(Report::label).orElse(name);
+            List<Object> nanos = (List<Object>) r.getOrDefault("nanos", List.of());
+            String note = String.valueOf(r.getOrDefault("note", ""));
+            String time;
+            if (!nanos.isEmpty()) {
+                List<Double> ms = nanos.stream().map(n -> ((Number) n).doubleValue() / 1e6).sorted().toList();
+                time = num(ms.get(ms.size() / 2)) + " ms (" + num(ms.get(0)) + "–" + num(ms.get(ms.size() - 1)) + ")";
+            } else {
+                time = note.isEmpty() ? "—" : note;
+            }
+            boolean ran = ((Number) r.getOrDefault("threads", 0)).intValue() > 0;
+            Map<String, Object> at = (Map<String, Object>) r.getOrDefault("pinnedAt", Map.of());
+            rows.add(List.of(label, time,
+                    ran ? count(((Number) r.get("created")).doubleValue()) : "—",
+                    ran ? count(((Number) r.get("pinnedEvents")).doubleValue()) : "—",
+                    ran ? num(((Number) r.get("pinnedNanos")).doubleValue() / 1e6) + " ms" : "—",
+                    at.isEmpty() ? "—" : at.entrySet().stream().map(e -> e.getKey() + " ×" + count(((Number) e.getValue()).doubleValue()))
+                            .collect(Collectors.joining(", "))));
+        }
+        doc.table(List.of("Strategy", "Time until every thread holds the store (median, min–max)", "Stores created",
+                "Pinned events", "Pinned time", "Pinned at"), rows, 2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void failureSection(Doc doc) {
+        doc.heading(2, "Failure semantics", "failures");
+        if (failureSemantics.isEmpty()) {
+            doc.para("Not included: no `failure-semantics.json` in this folder. `./mvnw verify` writes it to"
+                    + " `store/target/failure-semantics/`; run it, then `./bench` (or `./bench render <folder>` after"
+                    + " copying the file into the folder).");
+            return;
+        }
+        Map<String, Object> settings = (Map<String, Object>) failureSemantics.getOrDefault("settings", Map.of());
+        doc.para("Observed by the store module's `FailureSemanticsTest` in `./mvnw verify` (generated "
+                + failureSemantics.get("generatedAt") + "), against a real PostgreSQL that the test stops, restarts"
+                + " and slows down; every cell is what that run saw, and each run checks that nothing leaked"
+                + " (stores, pool threads, server connections) and that a canary password appears in no message,"
+                + " log or table. Settings: " + settings.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")) + ".");
+        List<Object> faults = (List<Object>) failureSemantics.getOrDefault("faults", List.of());
+        List<Object> observed = (List<Object>) failureSemantics.getOrDefault("rows", List.of());
+        for (Object f : faults) {
+            Map<String, Object> fault = (Map<String, Object>) f;
+            List<List<String>> rows = new ArrayList<>();
+            for (Strategy s : Strategy.values()) {
+                observed.stream().map(o -> (Map<String, Object>) o)
+                        .filter(o -> fault.get("id").equals(o.get("fault")) && s.name().equals(o.get("strategy")))
+                        .findFirst().ifPresent(o -> rows.add(List.of(label(s), String.valueOf(o.get("observed")))));
+            }
+            if (!rows.isEmpty()) {
+                doc.heading(3, String.valueOf(fault.get("title")), "failure-" + fault.get("id"));
+                doc.para(String.valueOf(fault.get("description")));
+                doc.table(List.of("Strategy", "Observed"), rows, 2);
+            }
+        }
     }
 
     private void method(Doc doc) {
