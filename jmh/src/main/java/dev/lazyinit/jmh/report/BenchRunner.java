@@ -90,7 +90,7 @@ public final class BenchRunner {
                         ? (benchmark == LazyInit_01_ColdFirstAccess.class
                                 ? new Settings(1, 5, none, 30, none, params)
                                 : new Settings(1, 2, none, 10, none, params))
-                        : new Settings(1, 3, TimeValue.seconds(1), 5, TimeValue.seconds(1), params);
+                        : new Settings(1, 2, TimeValue.seconds(1), 3, TimeValue.seconds(1), params);
                 case FULL -> singleShot
                         ? (benchmark == LazyInit_01_ColdFirstAccess.class
                                 ? new Settings(3, 5, none, 30, none, params)
