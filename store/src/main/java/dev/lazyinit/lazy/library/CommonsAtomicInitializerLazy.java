@@ -48,7 +48,9 @@ public final class CommonsAtomicInitializerLazy<T extends AutoCloseable> impleme
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        // Only a close() that finds a value counts: the initializer has no closed state, so a value created
+        // after an early close() must still be closable by a later one.
+        if (initializer.isInitialized() && closed.compareAndSet(false, true)) {
             try {
                 initializer.close();
             } catch (ConcurrentException e) {

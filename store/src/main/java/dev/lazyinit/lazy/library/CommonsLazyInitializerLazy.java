@@ -50,7 +50,9 @@ public final class CommonsLazyInitializerLazy<T extends AutoCloseable> implement
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        // Only a close() that finds a value counts: the initializer has no closed state, so a value created
+        // after an early close() must still be closable by a later one.
+        if (initializer.isInitialized() && closed.compareAndSet(false, true)) {
             try {
                 initializer.close();
             } catch (ConcurrentException e) {
