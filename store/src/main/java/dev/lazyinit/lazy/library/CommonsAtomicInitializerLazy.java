@@ -1,10 +1,8 @@
 package dev.lazyinit.lazy.library;
 
 import dev.lazyinit.lazy.Lazy;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.commons.lang3.concurrent.AtomicInitializer;
-import org.apache.commons.lang3.concurrent.ConcurrentException;
 
 /**
  * Library baseline, <b>not safe for resources</b>: commons-lang3's {@link AtomicInitializer}.
@@ -17,45 +15,19 @@ import org.apache.commons.lang3.concurrent.ConcurrentException;
  *
  * @param <T> the value type
  */
-public final class CommonsAtomicInitializerLazy<T extends AutoCloseable> implements Lazy<T> {
-
-    private final AtomicInitializer<T> initializer;
-    private final AtomicBoolean closed = new AtomicBoolean();
+public final class CommonsAtomicInitializerLazy<T extends AutoCloseable> extends CommonsInitializerAdapter<T> {
 
     /**
      * @param factory creates the value, possibly several times under a race
      */
     public CommonsAtomicInitializerLazy(Supplier<? extends T> factory) {
-        this.initializer = AtomicInitializer.<T>builder()
+        this(AtomicInitializer.<T>builder()
                 .setInitializer(() -> Lazy.requireCreated(factory, factory.get()))
                 .setCloser(Lazy::closeValue)
-                .get();
+                .get());
     }
 
-    @Override
-    public T get() {
-        try {
-            return initializer.get();
-        } catch (ConcurrentException e) {
-            throw Unwrap.unchecked(e);
-        }
-    }
-
-    @Override
-    public boolean isInitialized() {
-        return initializer.isInitialized();
-    }
-
-    @Override
-    public void close() {
-        // Only a close() that finds a value counts: the initializer has no closed state, so a value created
-        // after an early close() must still be closable by a later one.
-        if (initializer.isInitialized() && closed.compareAndSet(false, true)) {
-            try {
-                initializer.close();
-            } catch (ConcurrentException e) {
-                throw Unwrap.unchecked(e);
-            }
-        }
+    private CommonsAtomicInitializerLazy(AtomicInitializer<T> initializer) {
+        super(initializer, initializer::isInitialized);
     }
 }

@@ -1,9 +1,7 @@
 package dev.lazyinit.lazy.library;
 
 import dev.lazyinit.lazy.Lazy;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import org.apache.commons.lang3.concurrent.ConcurrentException;
 import org.apache.commons.lang3.concurrent.LazyInitializer;
 
 /**
@@ -19,45 +17,19 @@ import org.apache.commons.lang3.concurrent.LazyInitializer;
  *
  * @param <T> the value type
  */
-public final class CommonsLazyInitializerLazy<T extends AutoCloseable> implements Lazy<T> {
-
-    private final LazyInitializer<T> initializer;
-    private final AtomicBoolean closed = new AtomicBoolean();
+public final class CommonsLazyInitializerLazy<T extends AutoCloseable> extends CommonsInitializerAdapter<T> {
 
     /**
      * @param factory creates the value, once
      */
     public CommonsLazyInitializerLazy(Supplier<? extends T> factory) {
-        this.initializer = LazyInitializer.<T>builder()
+        this(LazyInitializer.<T>builder()
                 .setInitializer(() -> Lazy.requireCreated(factory, factory.get()))
                 .setCloser(Lazy::closeValue)
-                .get();
+                .get());
     }
 
-    @Override
-    public T get() {
-        try {
-            return initializer.get();
-        } catch (ConcurrentException e) {
-            throw Unwrap.unchecked(e);
-        }
-    }
-
-    @Override
-    public boolean isInitialized() {
-        return initializer.isInitialized();
-    }
-
-    @Override
-    public void close() {
-        // Only a close() that finds a value counts: the initializer has no closed state, so a value created
-        // after an early close() must still be closable by a later one.
-        if (initializer.isInitialized() && closed.compareAndSet(false, true)) {
-            try {
-                initializer.close();
-            } catch (ConcurrentException e) {
-                throw Unwrap.unchecked(e);
-            }
-        }
+    private CommonsLazyInitializerLazy(LazyInitializer<T> initializer) {
+        super(initializer, initializer::isInitialized);
     }
 }
