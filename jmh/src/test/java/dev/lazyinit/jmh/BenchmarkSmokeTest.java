@@ -1,6 +1,7 @@
 package dev.lazyinit.jmh;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lazyinit.db.Databases;
 import dev.lazyinit.jmh.report.BenchRunner;
@@ -73,6 +74,36 @@ class BenchmarkSmokeTest {
                     .contains("-D" + Databases.PROP_PASSWORD_FILE + "=", "-D" + Databases.PROP_URL + "=");
         });
         assertNoPasswordIn(dir);
+    }
+
+    @Test
+    void aJdkGivenByPathIsAskedWhatItCanBuildAndForked(@TempDir Path dir) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        BenchRunner.run(BenchRunner.Profile.SMOKE, dir, dir.resolve("absent-verdicts.json"),
+                List.of("LazyInit_02_SteadyState.get$", "-p", "strategy=DOUBLE_CHECKED,STABLE_VALUE"),
+                List.of(java), "smoke --jdk " + java);
+
+        JmhResults results = JmhResults.from(Json.parse(Files.readString(dir.resolve("results.json"))));
+        assertThat(results.rows()).allSatisfy(r -> {
+            assertThat(r.forks()).as("another JVM needs a fork, even in the smoke profile").isEqualTo(1);
+            assertThat(r.json().get("jvm")).isEqualTo(java);
+            assertThat(r.jdk()).isEqualTo(Runtime.version().feature());
+        });
+        assertThat(results.rows().stream().map(r -> r.param("strategy")))
+                .as("STABLE_VALUE only where the JDK builds it")
+                .containsExactlyElementsOf(Strategy.STABLE_VALUE.available()
+                        ? List.of("DOUBLE_CHECKED", "STABLE_VALUE") : List.of("DOUBLE_CHECKED"));
+        assertThat(Files.readString(dir.resolve("environment.json"))).contains("\"forkJdks\"");
+        assertNoPasswordIn(dir);
+    }
+
+    @Test
+    void aJdkThatIsNotThereIsAClearErrorBeforeAnythingStarts(@TempDir Path dir) {
+        assertThatThrownBy(() -> BenchRunner.run(BenchRunner.Profile.SMOKE, dir, dir.resolve("absent.json"),
+                List.of(), List.of(dir.resolve("no-such-jdk").toString()), "smoke"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-such-jdk: no java executable there");
+        assertThat(dir.resolve("results.json")).doesNotExist();
     }
 
     private static void assertNoPasswordIn(Path dir) throws Exception {

@@ -72,6 +72,9 @@ public final class EmbeddedServer implements AutoCloseable {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false) // kept across stop/start; deleted by close()
+                // One owner stops the server: zonky's own exit hook raced the one in Databases (two pg_ctl stops at
+                // once; the loser marked the server closed, the data directory went, and the postmaster lived on).
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(STARTUP_WAIT)
                 .setServerConfig("max_connections", "300");
     }

@@ -127,24 +127,31 @@ public enum Strategy {
     private static Builder reflective(String className) {
         MethodHandle constructor;
         String reason;
+        Throwable cause;
         try {
             Class<?> type = Class.forName(className);
             constructor = MethodHandles.publicLookup().findConstructor(type,
                     MethodType.methodType(void.class, Supplier.class));
             reason = null;
+            cause = null;
         } catch (ReflectiveOperationException | LinkageError e) {
+            int feature = Runtime.version().feature();
             constructor = null;
-            reason = "needs JDK " + (Runtime.version().feature() < 25 ? "25 (this is "
-                    + Runtime.version().feature() + ")" : "25 with --enable-preview") + ": " + e;
+            reason = (feature < 25 ? "needs JDK 25 (this is " + feature + ")"
+                    : feature == 25 ? "needs --enable-preview on JDK 25"
+                    : "needs JDK 25, where it is a preview API (this is " + feature + ")")
+                    + " [" + e.getClass().getSimpleName() + "]";
+            cause = e;
         }
         MethodHandle found = constructor;
         String why = reason;
+        Throwable whyNot = cause;
         return new Builder() {
             @Override
             @SuppressWarnings("unchecked")
             public <T extends AutoCloseable> Lazy<T> build(Supplier<? extends T> factory) {
                 if (found == null) {
-                    throw new UnsupportedOperationException(className + " " + why);
+                    throw new UnsupportedOperationException(className + " " + why, whyNot);
                 }
                 try {
                     return (Lazy<T>) found.invoke(factory);

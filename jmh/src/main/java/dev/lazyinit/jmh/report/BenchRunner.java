@@ -22,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +48,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  *   java -cp benchmarks.jar dev.lazyinit.jmh.report.BenchRunner [quick|full|smoke] [--results DIR]
- *        [--verdicts FILE] [JMH options, e.g. -p strategy=DOUBLE_CHECKED -f 2 -jvm /path/to/java]
+ *        [--verdicts FILE] [--jdk JAVA]... [JMH options, e.g. -p strategy=DOUBLE_CHECKED -f 2 -jvm /path/to/java]
  *   java -cp benchmarks.jar dev.lazyinit.jmh.report.BenchRunner render DIR [--verdicts FILE]
+ *   java -cp benchmarks.jar dev.lazyinit.jmh.report.BenchRunner probe
  * </pre>
+ *
+ * <p>Each {@code --jdk} (a {@code java} executable or a JDK folder; repeatable, or comma-separated) runs every
+ * benchmark again in forks of that JDK, one JDK after the other within each benchmark class, and the report puts
+ * the JDKs side by side. A strategy that a JDK cannot build (StableValue before JDK 25) is left out on that JDK:
+ * the runner asks each JDK with {@code probe}, which prints every strategy and, if it is unavailable, why.
  *
  * <p>The runner starts the database once (embedded PostgreSQL unless {@code LAZYINIT_DB_URL} or
  * {@code -Dlazyinit.db.url} names one) and hands it to every JMH fork by URL, user and the name of a private
@@ -63,6 +70,20 @@ public final class BenchRunner {
     /** The settings of one benchmark class in one profile. */
     record Settings(int forks, int warmups, TimeValue warmupTime, int measurements, TimeValue measurementTime,
                     Map<String, String[]> params) {
+    }
+
+    /**
+     * A JVM the benchmark forks run on.
+     *
+     * @param java its {@code java} command, or {@code null} for JMH's default (the runner's own JVM)
+     * @param feature its feature release
+     * @param unavailable the strategies it cannot build, with the reason
+     */
+    record ForkJvm(String java, int feature, Map<String, String> unavailable) {
+
+        String label() {
+            return "JDK " + feature;
+        }
     }
 
     /** One benchmark class of the suite. */
@@ -112,6 +133,13 @@ public final class BenchRunner {
      */
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
+        if (!rest.isEmpty() && rest.get(0).equals("probe")) {
+            for (Strategy s : Strategy.values()) {
+                String reason = unavailableReason(s);
+                System.out.println(s.name() + "\t" + (reason == null ? "" : reason.replaceAll("\\s+", " ")));
+            }
+            return;
+        }
         if (!rest.isEmpty() && rest.get(0).equals("render")) {
             rest.remove(0);
             Path folder = Path.of(rest.remove(0));
@@ -127,8 +155,16 @@ public final class BenchRunner {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path folder = option(rest, "--results", Path.of("results", stamp + "-" + profile.name().toLowerCase(Locale.ROOT)));
         Path verdicts = option(rest, "--verdicts", defaultVerdicts());
+        List<String> jdks = new ArrayList<>();
+        for (int i = rest.indexOf("--jdk"); i >= 0; i = rest.indexOf("--jdk")) {
+            rest.remove(i);
+            if (i >= rest.size()) {
+                throw new IllegalArgumentException("--jdk needs a java executable or a JDK folder");
+            }
+            jdks.addAll(Arrays.asList(rest.remove(i).split(",")));
+        }
         rest.remove("--");
-        Path report = run(profile, folder, verdicts, rest, String.join(" ", args));
+        Path report = run(profile, folder, verdicts, rest, jdks, String.join(" ", args));
         System.out.println();
         System.out.println("Results folder: " + folder.toAbsolutePath());
         System.out.println("Report:         " + report.toAbsolutePath());
@@ -160,12 +196,34 @@ public final class BenchRunner {
      */
     public static Path run(Profile profile, Path folder, Path verdictsFile, List<String> jmhArgs, String command)
             throws Exception {
+        return run(profile, folder, verdictsFile, jmhArgs, List.of(), command);
+    }
+
+    /**
+     * Runs the suite with a profile on one or more JDKs and writes the results folder.
+     *
+     * @param profile the settings
+     * @param folder the results folder (created)
+     * @param verdictsFile the JCStress verdicts, used if the file exists
+     * @param jmhArgs JMH command-line options that override the profile
+     * @param jdks the JDKs to fork ({@code java} executables or JDK folders); empty: the runner's own, or JMH's
+     *        {@code -jvm} if given
+     * @param command the command line, for the report
+     * @return the HTML report
+     * @throws Exception if the run fails
+     */
+    public static Path run(Profile profile, Path folder, Path verdictsFile, List<String> jmhArgs, List<String> jdks,
+                           String command) throws Exception {
         CommandLineOptions cmd;
         try {
             cmd = new CommandLineOptions(jmhArgs.toArray(String[]::new));
         } catch (CommandLineOptionException e) {
             throw new IllegalArgumentException("Bad JMH option: " + e.getMessage(), e);
         }
+        if (!jdks.isEmpty() && cmd.getJvm().hasValue()) {
+            throw new IllegalArgumentException("Give the JDKs either with --jdk or with JMH's -jvm, not both");
+        }
+        List<ForkJvm> jvms = forkJvms(jdks, cmd);
         Files.createDirectories(folder);
         Instant started = Instant.now();
         log("profile " + profile.name().toLowerCase(Locale.ROOT) + ", results in " + folder);
@@ -184,18 +242,21 @@ public final class BenchRunner {
                     log("part " + n + "/" + PARTS.size() + " (" + part.what() + "): not selected by the command line");
                     continue;
                 }
-                log("part " + n + "/" + PARTS.size() + ": " + part.benchmark().getSimpleName() + " (" + part.what()
-                        + "), " + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s elapsed");
-                all.addAll(runPart(profile, part, cmd, db, passwordFile));
+                for (ForkJvm jvm : jvms) {
+                    log("part " + n + "/" + PARTS.size() + ": " + part.benchmark().getSimpleName() + " (" + part.what()
+                            + ")" + (jvms.size() > 1 ? " on " + jvm.label() : "") + ", "
+                            + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s elapsed");
+                    all.addAll(runPart(profile, part, cmd, jvm, db, passwordFile));
+                }
             }
             long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
             writeResults(folder.resolve("results.json"), all);
             copyIfPresent(FAILURE_SEMANTICS, folder);
             if (profile != Profile.SMOKE && cmd.getIncludes().isEmpty()) {
-                virtualThreadStampede(folder, db, passwordFile);
+                virtualThreadStampede(folder, db, passwordFile, jvms);
             }
             Files.writeString(folder.resolve("environment.json"),
-                    Json.write(environment(profile, db, started, seconds, command, all)), StandardCharsets.UTF_8);
+                    Json.write(environment(profile, db, started, seconds, command, all, jvms)), StandardCharsets.UTF_8);
             Report.render(folder, verdictsFile);
             if (password != null) {
                 assertNoPassword(folder, password);
@@ -225,9 +286,13 @@ public final class BenchRunner {
      * Runs the virtual-thread stampede in a JVM of its own on a JDK with virtual threads: {@code BENCH_VT_JAVA}
      * names its {@code java}, else this JVM's own if it is JDK 21 or newer. Skipped, and said so, otherwise.
      */
-    private static void virtualThreadStampede(Path folder, Database db, Path passwordFile)
+    private static void virtualThreadStampede(Path folder, Database db, Path passwordFile, List<ForkJvm> jvms)
             throws IOException, InterruptedException {
         String java = System.getenv("BENCH_VT_JAVA");
+        if ((java == null || java.isBlank()) && Runtime.version().feature() < 21) {
+            java = jvms.stream().filter(j -> j.java() != null && j.feature() >= 21)
+                    .max(Comparator.comparingInt(ForkJvm::feature)).map(ForkJvm::java).orElse(null);
+        }
         if (java == null || java.isBlank()) {
             if (Runtime.version().feature() < 21) {
                 log("virtual-thread stampede: not run, this is JDK " + Runtime.version().feature()
@@ -238,12 +303,7 @@ public final class BenchRunner {
         }
         int feature = javaFeature(java);
         List<String> command = new ArrayList<>(List.of(java));
-        if (feature >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
-        if (feature >= 25) {
-            command.add("--enable-preview"); // StableValue
-        }
+        command.addAll(forkFlags(feature));
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=off");
         command.add("-D" + Databases.PROP_BACKEND + "=url");
         command.add("-D" + Databases.PROP_URL + "=" + db.jdbcUrl());
@@ -282,8 +342,81 @@ public final class BenchRunner {
         return includes.stream().map(Pattern::compile).anyMatch(p -> ids.stream().anyMatch(id -> p.matcher(id).find()));
     }
 
-    private static Collection<RunResult> runPart(Profile profile, Part part, CommandLineOptions cmd, Database db,
-                                                 Path passwordFile) throws RunnerException {
+    /**
+     * The JVMs to fork: each {@code --jdk}, else JMH's {@code -jvm}, else the runner's own. Each one other than the
+     * runner's is asked which strategies it can build.
+     */
+    private static List<ForkJvm> forkJvms(List<String> jdks, CommandLineOptions cmd)
+            throws IOException, InterruptedException {
+        List<String> javas = new ArrayList<>(jdks);
+        if (javas.isEmpty() && cmd.getJvm().hasValue()) {
+            javas.add(cmd.getJvm().get());
+        }
+        if (javas.isEmpty()) {
+            Map<String, String> unavailable = new LinkedHashMap<>();
+            for (Strategy s : Strategy.values()) {
+                String reason = unavailableReason(s);
+                if (reason != null) {
+                    unavailable.put(s.name(), reason);
+                }
+            }
+            return List.of(new ForkJvm(null, Runtime.version().feature(), unavailable));
+        }
+        List<ForkJvm> jvms = new ArrayList<>();
+        for (String given : javas) {
+            Path path = Path.of(given.strip());
+            Path java = Files.isDirectory(path) ? path.resolve("bin").resolve("java") : path;
+            if (!Files.isExecutable(java)) {
+                throw new IllegalArgumentException("--jdk " + given + ": no java executable there (give a JDK folder"
+                        + " or its bin/java)");
+            }
+            String command = java.toAbsolutePath().toString();
+            int feature = javaFeature(command);
+            if (feature < 17) {
+                throw new IllegalArgumentException("--jdk " + given + ": JDK " + feature + "; the suite needs 17 or newer");
+            }
+            jvms.add(new ForkJvm(command, feature, probe(command, feature)));
+        }
+        return jvms;
+    }
+
+    /** Asks a JVM which strategies it can build, by running {@code probe} in it on this classpath. */
+    private static Map<String, String> probe(String java, int feature) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(forkFlags(feature));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchRunner.class.getName(), "probe"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("JDK " + feature + " (" + java + ") could not load the benchmarks: "
+                    + out.strip());
+        }
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        for (String line : out.split("\n")) {
+            String[] f = line.split("\t", 2);
+            if (f.length == 2 && !f[1].isBlank() && Arrays.stream(Strategy.values()).anyMatch(s -> s.name().equals(f[0]))) {
+                unavailable.put(f[0], f[1].strip());
+            }
+        }
+        log("JDK " + feature + " (" + java + "): " + (unavailable.isEmpty() ? "builds every strategy"
+                : "cannot build " + String.join(", ", unavailable.keySet())));
+        return unavailable;
+    }
+
+    /** The flags every JVM of a feature release gets: preview on JDK 25 (StableValue), native access on 22+. */
+    private static List<String> forkFlags(int feature) {
+        List<String> flags = new ArrayList<>();
+        if (feature >= 22) {
+            flags.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (feature >= 25) {
+            flags.add("--enable-preview");
+        }
+        return flags;
+    }
+
+    private static Collection<RunResult> runPart(Profile profile, Part part, CommandLineOptions cmd, ForkJvm jvm,
+                                                 Database db, Path passwordFile) throws RunnerException {
         Settings s = profile.settings(part.benchmark());
         ChainedOptionsBuilder b = new OptionsBuilder().parent(cmd);
         if (cmd.getIncludes().isEmpty()) {
@@ -294,8 +427,11 @@ public final class BenchRunner {
                 b.exclude("^" + Pattern.quote(other.benchmark().getName()) + "\\.");
             }
         }
+        if (jvm.java() != null) {
+            b.jvm(jvm.java());
+        }
         if (!cmd.getForkCount().hasValue()) {
-            b.forks(s.forks());
+            b.forks(jvm.java() != null ? Math.max(1, s.forks()) : s.forks()); // another JVM needs a fork
         }
         if (!cmd.getWarmupIterations().hasValue()) {
             b.warmupIterations(s.warmups());
@@ -309,9 +445,20 @@ public final class BenchRunner {
         if (s.measurementTime() != TimeValue.NONE && !cmd.getMeasurementTime().hasValue()) {
             b.measurementTime(s.measurementTime());
         }
-        if (!cmd.getParameter("strategy").hasValue()) {
-            b.param("strategy", availableStrategies().stream().map(Strategy::name).toArray(String[]::new));
+        // The registry's strategies, or those the command line names, less the ones this JVM cannot build.
+        List<String> asked = cmd.getParameter("strategy").hasValue()
+                ? List.copyOf(cmd.getParameter("strategy").get())
+                : Arrays.stream(Strategy.values()).map(Strategy::name).toList();
+        List<String> strategies = asked.stream().filter(x -> !jvm.unavailable().containsKey(x)).toList();
+        if (strategies.size() < asked.size()) {
+            log(jvm.label() + " leaves out " + asked.stream().filter(jvm.unavailable()::containsKey)
+                    .collect(Collectors.joining(", ")) + ": it cannot build " + (asked.size() - strategies.size() == 1
+                    ? "it" : "them"));
         }
+        if (strategies.isEmpty()) {
+            return List.of();
+        }
+        b.param("strategy", strategies.toArray(String[]::new));
         s.params().forEach((k, v) -> {
             if (!cmd.getParameter(k).hasValue()) {
                 b.param(k, v);
@@ -321,9 +468,7 @@ public final class BenchRunner {
             b.shouldFailOnError(true);
         }
         List<String> jvmArgs = new ArrayList<>(cmd.getJvmArgsAppend().orElse(List.of()));
-        if (!cmd.getJvm().hasValue() && Runtime.version().feature() >= 25) {
-            jvmArgs.add("--enable-preview"); // the forks run this JDK: StableValue is a preview API
-        }
+        jvmArgs.addAll(forkFlags(jvm.feature()));
         jvmArgs.add("-D" + Databases.PROP_BACKEND + "=url");
         jvmArgs.add("-D" + Databases.PROP_URL + "=" + db.jdbcUrl());
         jvmArgs.add("-D" + Databases.PROP_USER + "=" + db.username());
@@ -345,6 +490,9 @@ public final class BenchRunner {
     }
 
     private static String unavailableReason(Strategy s) {
+        if (!s.available()) {
+            return s.unavailableReason();
+        }
         try {
             s.newHolder(() -> {
                 throw new IllegalStateException("probe only");
@@ -376,7 +524,7 @@ public final class BenchRunner {
     }
 
     private static Map<String, Object> environment(Profile profile, Database db, Instant started, long seconds,
-                                                   String command, Collection<RunResult> results) {
+                                                   String command, Collection<RunResult> results, List<ForkJvm> jvms) {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("profile", profile.name().toLowerCase(Locale.ROOT));
         env.put("cpu", cpuModel());
@@ -391,14 +539,15 @@ public final class BenchRunner {
         env.put("started", started.toString());
         env.put("benchmarkSeconds", seconds);
         env.put("command", command.isBlank() ? "./bench" : "./bench " + command);
-        Map<String, Object> unavailable = new LinkedHashMap<>();
-        for (Strategy s : Strategy.values()) {
-            String reason = unavailableReason(s);
-            if (reason != null) {
-                unavailable.put(s.name(), reason);
-            }
+        List<Object> forkJdks = new ArrayList<>();
+        for (ForkJvm jvm : jvms) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("feature", jvm.feature());
+            j.put("java", jvm.java() == null ? "the runner's" : jvm.java());
+            j.put("unavailable", new LinkedHashMap<>(jvm.unavailable()));
+            forkJdks.add(j);
         }
-        env.put("unavailableStrategies", unavailable);
+        env.put("forkJdks", forkJdks);
         String note = System.getenv("LAZYINIT_BENCH_NOTE");
         if (note != null && !note.isBlank()) {
             env.put("machineNote", note);

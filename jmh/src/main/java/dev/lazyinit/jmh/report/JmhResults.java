@@ -47,6 +47,30 @@ public record JmhResults(List<Row> rows) {
         public String param(String name) {
             return params.get(name);
         }
+
+        /** @return the feature release of the JDK this result's forks ran on ({@code jdkVersion}), or 0 */
+        public int jdk() {
+            String v = String.valueOf(json.get("jdkVersion")).replaceFirst("^1\\.", "").replaceFirst("[^0-9].*$", "");
+            return v.isEmpty() ? 0 : Integer.parseInt(v);
+        }
+
+        /** @return the forks' VM as JMH recorded it: name, version and JDK version */
+        public String vm() {
+            return json.get("vmName") + " " + json.get("vmVersion") + " (JDK " + json.get("jdkVersion") + ")";
+        }
+    }
+
+    /** @return the feature releases of the JDKs the forks ran on, oldest first */
+    public List<Integer> jdks() {
+        return rows.stream().map(Row::jdk).distinct().sorted().toList();
+    }
+
+    /**
+     * @param feature a JDK feature release
+     * @return the results whose forks ran on that JDK, in run order
+     */
+    public JmhResults onJdk(int feature) {
+        return new JmhResults(rows.stream().filter(r -> r.jdk() == feature).toList());
     }
 
     /**

@@ -45,6 +45,9 @@ public final class Report {
         void build(Report report, Doc doc);
     }
 
+    /** Every result of the run, on every JDK its forks ran on. */
+    private final JmhResults all;
+    /** The results of the report's main JDK (the newest the forks ran on): every section but the comparison. */
     private final JmhResults results;
     private final Map<String, Object> environment;
     private final Optional<Verdicts> verdicts;
@@ -60,7 +63,9 @@ public final class Report {
      */
     public Report(JmhResults results, Map<String, Object> environment, Optional<Verdicts> verdicts,
                   String verdictsSource) {
-        this.results = results;
+        this.all = results;
+        List<Integer> jdks = results.jdks();
+        this.results = jdks.size() > 1 ? results.onJdk(jdks.get(jdks.size() - 1)) : results;
         this.environment = environment;
         this.verdicts = verdicts;
         this.verdictsSource = verdictsSource;
@@ -105,6 +110,7 @@ public final class Report {
                 Report::coldSection,
                 Report::steadySection,
                 Report::stampedeSection,
+                Report::jdkSection,
                 Report::virtualThreadSection,
                 Report::failureSection,
                 Report::jcstressSection,
@@ -140,9 +146,7 @@ public final class Report {
 
     /** @return the feature release of the JDK the forks ran on (from results.json), or 0 */
     int forkJdkFeature() {
-        return results.rows().stream().findFirst().map(r -> String.valueOf(r.json().get("jdkVersion")))
-                .map(v -> v.replaceFirst("^1\\.", "").replaceFirst("[^0-9].*$", ""))
-                .filter(v -> !v.isEmpty()).map(Integer::parseInt).orElse(0);
+        return results.rows().stream().findFirst().map(Row::jdk).orElse(0);
     }
 
     static String label(Strategy s) {
@@ -173,8 +177,12 @@ public final class Report {
         if (Double.isNaN(ea) || Double.isNaN(eb)) {
             return ratio(r);
         }
-        double er = Math.abs(r) * Math.sqrt(Math.pow(ea / a, 2) + Math.pow(eb / b, 2));
-        return String.format(Locale.ROOT, "%.2f× ± %.2f", r, er);
+        return String.format(Locale.ROOT, "%.2f× ± %.2f", r, ratioError(a, ea, b, eb));
+    }
+
+    /** The error of a / b from the errors of a and b (first-order propagation of relative errors). */
+    static double ratioError(double a, double ea, double b, double eb) {
+        return Math.abs(a / b) * Math.sqrt(Math.pow(ea / a, 2) + Math.pow(eb / b, 2));
     }
 
     static String medianSpread(Metric m) {
@@ -206,8 +214,12 @@ public final class Report {
         doc.heading(2, "Headline", "headline");
         List<Integer> threads = stampedeThreads();
         int most = threads.isEmpty() ? 0 : threads.get(threads.size() - 1);
-        doc.para("Each number from this run (" + env("profile") + " profile, " + env("cpu") + ", " + env("jdk")
-                + ", PostgreSQL " + env("postgres") + "). Cold: median of single-shot first `get()` calls in ms"
+        List<Integer> jdks = all.jdks();
+        String forks = results.rows().stream().findFirst().map(Row::vm).orElse(env("jdk"));
+        doc.para("Each number from this run (" + env("profile") + " profile, " + env("cpu") + ", forks on " + forks
+                + (jdks.size() > 1 ? "; the run also measured JDK " + jdks.subList(0, jdks.size() - 1).stream()
+                .map(String::valueOf).collect(Collectors.joining(", ")) + ", shown beside it in"
+                + " [JDKs side by side](#jdks)" : "") + ", PostgreSQL " + env("postgres") + "). Cold: median of single-shot first `get()` calls in ms"
                 + " and its ratio to creating the store without a holder. Steady state: mean ns per `get()` ± the"
                 + " 99.9 % confidence half-width, and its ratio to reading a plain final field. Stampede: "
                 + most + " threads on one cold holder, mean per trial (max)."
@@ -286,8 +298,7 @@ public final class Report {
         rows.add(List.of("Cores available to the JVM", env("cores")));
         rows.add(List.of("OS", env("os")));
         rows.add(List.of("JDK (runner)", env("jdk")));
-        results.rows().stream().findFirst().ifPresent(r -> rows.add(List.of("JDK (benchmark forks)",
-                r.json().get("vmName") + " " + r.json().get("vmVersion") + " (JDK " + r.json().get("jdkVersion") + ")")));
+        all.rows().stream().map(Row::vm).distinct().forEach(vm -> rows.add(List.of("JDK (benchmark forks)", vm)));
         rows.add(List.of("JMH", env("jmh")));
         rows.add(List.of("PostgreSQL", env("postgres") + ", backend " + env("backend")));
         rows.add(List.of("Pool", "HikariCP, fixed size " + env("poolSize") + " per store"));
@@ -306,10 +317,15 @@ public final class Report {
                     iter(j, "warmup"), iter(j, "measurement")));
         }
         doc.textTable(List.of("Benchmark", "Mode", "Forks", "Warmup", "Measurement"), settings);
-        if (environment.get("unavailableStrategies") instanceof Map<?, ?> un && !un.isEmpty()) {
-            doc.para("Not measured, because the runner's JVM cannot build them: " + un.entrySet().stream()
-                    .map(e -> "`" + e.getKey() + "` (" + e.getValue() + ")").collect(Collectors.joining(", "))
-                    + ". Run with a newer JDK (`JAVA_HOME=... ./bench`) to include them.");
+        if (environment.get("forkJdks") instanceof List<?> forkJdks) {
+            for (Object o : forkJdks) {
+                if (o instanceof Map<?, ?> jdk && jdk.get("unavailable") instanceof Map<?, ?> un && !un.isEmpty()) {
+                    doc.para("Not measured on JDK " + count(((Number) jdk.get("feature")).doubleValue()) + ", which"
+                            + " cannot build them: " + un.entrySet().stream().map(e -> "`" + e.getKey() + "` ("
+                            + e.getValue() + ")").collect(Collectors.joining(", ")) + ". A newer JDK"
+                            + " (`./bench --jdks 25` or `JAVA_HOME=... ./bench`) includes them.");
+                }
+            }
         }
         if (env("machineNote") != null && !"unknown".equals(env("machineNote"))) {
             doc.para(env("machineNote"));
@@ -631,6 +647,8 @@ public final class Report {
                 + ", so on a path that uses the store every strategy's cost is noise; it matters only where get() is"
                 + " called millions of times per second without a query. See [in proportion](#steady-ping).");
 
+        jdkAnswer(correct).ifPresent(items::add);
+
         List<Strategy> once = with(correct, Guarantee.EXACTLY_ONCE);
         items.add("**Cold start and stampede cost?** One cold first get() costs what creating the pool costs, for"
                 + " every strategy ([cold](#cold)). Under a stampede the exactly-once strategies open one pool: "
@@ -680,6 +698,185 @@ public final class Report {
 
     private static String names(List<Strategy> list, Function<Strategy, String> f) {
         return list.isEmpty() ? "none of the measured strategies" : list.stream().map(f).collect(Collectors.joining("; "));
+    }
+
+    /**
+     * The same benchmarks on every JDK the forks ran on, side by side: each JDK's numbers against the baseline
+     * measured on that JDK in the same run, and the newest ÷ the oldest with its propagated error.
+     */
+    private void jdkSection(Doc doc) {
+        List<Integer> jdks = all.jdks();
+        doc.heading(2, jdks.size() > 1 ? "JDKs side by side: " + jdks.stream().map(j -> "JDK " + j)
+                .collect(Collectors.joining(" vs ")) : "JDKs side by side", "jdks");
+        if (jdks.size() < 2) {
+            doc.para("This run measured one JDK" + (jdks.isEmpty() || jdks.get(0) == 0 ? "" : " (" + jdks.get(0) + ")")
+                    + ". `./bench --jdks 17,25` runs the same benchmarks, with the same settings, in forks of each"
+                    + " JDK (JMH's `-jvm`) and puts them side by side here.");
+            return;
+        }
+        int oldest = jdks.get(0);
+        int newest = jdks.get(jdks.size() - 1);
+        doc.para("The same benchmarks with the same settings, run in forks of each JDK against the same PostgreSQL,"
+                + " one JDK after the other for each benchmark class. Each cell: the mean ± its 99.9 % confidence"
+                + " half-width (cold: the median), then its ratio to the baseline measured on the same JDK. The last"
+                + " column of each metric is JDK " + newest + " ÷ JDK " + oldest + " with its propagated error;"
+                + " **≈** marks a ratio whose error reaches 1.00×, which this run cannot tell from no change."
+                + " A strategy a JDK cannot build is left out on that JDK (—).");
+        List<JmhResults> on = jdks.stream().map(all::onJdk).toList();
+
+        List<String> header = new ArrayList<>(List.of("Strategy"));
+        for (String what : List.of("get(), 1 thread, ns", "get(), 2 threads, ns")) {
+            jdks.forEach(j -> header.add(what + ", JDK " + j));
+            header.add("JDK " + newest + " ÷ " + oldest);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        List<String> cats = new ArrayList<>();
+        List<List<Optional<Metric>>> oneThread = new ArrayList<>();
+        jdks.forEach(j -> oneThread.add(new ArrayList<>()));
+        for (String name : withBaseline()) {
+            List<String> row = new ArrayList<>(List.of(name.equals(BASELINE) ? "baseline (plain final field)"
+                    : label(Strategy.valueOf(name))));
+            for (String method : List.of("get", "get_2threads")) {
+                String base = method.equals("get") ? "baseline" : "baseline_2threads";
+                List<Optional<Metric>> ms = new ArrayList<>();
+                for (JmhResults r : on) {
+                    Optional<Metric> b = r.find(STEADY, base).map(Row::primary);
+                    Optional<Metric> m = name.equals(BASELINE) ? b
+                            : r.find(STEADY, method, "strategy", name).map(Row::primary);
+                    ms.add(m);
+                    row.add(m.map(x -> pm(x.score(), x.error()) + b.map(y -> " (" + ratio(x.score() / y.score())
+                            + ")").orElse("")).orElse("—"));
+                }
+                row.add(jdkRatio(ms.get(0), ms.get(ms.size() - 1)));
+                if (method.equals("get")) {
+                    for (int i = 0; i < ms.size(); i++) {
+                        oneThread.get(i).add(ms.get(i));
+                    }
+                }
+            }
+            cats.add(name.equals(BASELINE) ? "baseline" : name);
+            rows.add(row);
+        }
+        doc.heading(3, "Steady state", "jdks-steady");
+        doc.table(header, rows);
+        List<Doc.Series> series = new ArrayList<>();
+        for (int i = 0; i < jdks.size(); i++) {
+            series.add(series("JDK " + jdks.get(i), oneThread.get(i)));
+        }
+        doc.chart(new Doc.Chart("chart-jdks-steady", "Steady-state get(), 1 thread: ns per call on each JDK",
+                "99.9 % confidence interval", "ns/op", cats, series, false));
+
+        List<Integer> threads = stampedeThreads();
+        int most = threads.isEmpty() ? 0 : threads.get(threads.size() - 1);
+        List<String> h2 = new ArrayList<>(List.of("Strategy"));
+        jdks.forEach(j -> h2.add("cold first get, median ms, JDK " + j));
+        h2.add("JDK " + newest + " ÷ " + oldest);
+        jdks.forEach(j -> h2.add("get() + SELECT 1, µs, JDK " + j));
+        h2.add("JDK " + newest + " ÷ " + oldest);
+        jdks.forEach(j -> h2.add("stampede " + most + ", median ms (pools opened), JDK " + j));
+        List<List<String>> rows2 = new ArrayList<>();
+        for (String name : withBaseline()) {
+            boolean isBase = name.equals(BASELINE);
+            List<String> row = new ArrayList<>(List.of(isBase ? "baseline (no holder)" : label(Strategy.valueOf(name))));
+            List<Optional<Metric>> cold = new ArrayList<>();
+            for (JmhResults r : on) {
+                Optional<Metric> b = r.find(COLD, "baseline").map(Row::primary);
+                Optional<Metric> m = isBase ? b : r.find(COLD, "firstGet", "strategy", name).map(Row::primary);
+                cold.add(m);
+                row.add(m.map(x -> num(x.median()) + b.map(y -> " (" + ratio(x.median() / y.median()) + ")").orElse(""))
+                        .orElse("—"));
+            }
+            Optional<Metric> c0 = cold.get(0);
+            Optional<Metric> cn = cold.get(cold.size() - 1);
+            row.add(c0.isPresent() && cn.isPresent() ? ratio(cn.get().median() / c0.get().median()) : "—");
+            List<Optional<Metric>> ping = new ArrayList<>();
+            for (JmhResults r : on) {
+                Optional<Metric> b = r.find(STEADY, "baselinePing").map(Row::primary);
+                Optional<Metric> m = isBase ? b : r.find(STEADY, "getAndPing", "strategy", name).map(Row::primary);
+                ping.add(m);
+                row.add(m.map(x -> pm(x.score() / 1000, x.error() / 1000) + b.map(y -> " (" + ratio(x.score()
+                        / y.score()) + ")").orElse("")).orElse("—"));
+            }
+            row.add(jdkRatio(ping.get(0), ping.get(ping.size() - 1)));
+            for (JmhResults r : on) {
+                Optional<Row> st = isBase ? Optional.empty()
+                        : r.find(STAMPEDE, "stampede", "strategy", name, "threads", String.valueOf(most));
+                row.add(isBase ? "—" : st.map(x -> num(x.primary().median()) + "; pools " + counterCell(x, "pools"))
+                        .orElse("—"));
+            }
+            rows2.add(row);
+        }
+        doc.heading(3, "Cold first access, a query through the pool, and the stampede", "jdks-cold");
+        doc.para("Cold and stampede are single-shot medians (a ratio of medians, without an error: compare the"
+                + " spreads in [cold](#cold) and [stampede](#stampede)); these are dominated by opening connections,"
+                + " so the JDK matters less here than in the steady state.");
+        doc.table(h2, rows2);
+    }
+
+    /**
+     * The decision guide's answer to "does the JDK change the choice?", when the run measured more than one:
+     * which correct strategies' 1-thread steady state moved beyond the error between the oldest and newest JDK,
+     * and whether the cheapest strategy is the same on both.
+     */
+    private Optional<String> jdkAnswer(List<Strategy> correct) {
+        List<Integer> jdks = all.jdks();
+        if (jdks.size() < 2) {
+            return Optional.empty();
+        }
+        JmhResults oldest = all.onJdk(jdks.get(0));
+        JmhResults newest = all.onJdk(jdks.get(jdks.size() - 1));
+        Function<JmhResults, Function<Strategy, Optional<Metric>>> get = r -> s -> r.find(STEADY, "get", "strategy",
+                s.name()).map(Row::primary);
+        List<String> moved = new ArrayList<>();
+        boolean errorsKnown = true;
+        for (Strategy s : correct) {
+            Optional<Metric> a = get.apply(oldest).apply(s);
+            Optional<Metric> b = get.apply(newest).apply(s);
+            if (a.isEmpty() || b.isEmpty()) {
+                continue;
+            }
+            errorsKnown &= !Double.isNaN(a.get().error()) && !Double.isNaN(b.get().error());
+            if (!jdkRatio(a, b).startsWith("≈")) {
+                moved.add(s.name() + " " + num(a.get().score()) + " → " + num(b.get().score()) + " ns");
+            }
+        }
+        Function<JmhResults, String> cheapest = r -> correct.stream()
+                .filter(s -> get.apply(r).apply(s).isPresent())
+                .min(Comparator.comparingDouble(s -> get.apply(r).apply(s).get().score()))
+                .map(Strategy::name).orElse("none");
+        return Optional.of("**Does the JDK change the choice?** From JDK " + jdks.get(0) + " to JDK "
+                + jdks.get(jdks.size() - 1) + ", the 1-thread steady state of "
+                + (!errorsKnown ? "the correct strategies cannot be compared: this run has no errors (one iteration"
+                + " each); use the quick or full profile"
+                : moved.isEmpty() ? "no correct strategy moved beyond this run's errors"
+                : "these correct strategies moved beyond this run's errors: " + String.join("; ", moved))
+                + ". Cheapest mean: " + cheapest.apply(oldest) + " on JDK " + jdks.get(0) + ", "
+                + cheapest.apply(newest) + " on JDK " + jdks.get(jdks.size() - 1)
+                + ". The guarantees are the same on every JDK (the JCStress verdicts in this report come from the"
+                + " JDK that ran `./mvnw verify`); see [JDKs side by side](#jdks).");
+    }
+
+    private static final String BASELINE = "";
+
+    /** The baseline's key (the empty string) followed by every strategy measured on any JDK. */
+    private List<String> withBaseline() {
+        List<String> names = new ArrayList<>(List.of(BASELINE));
+        Arrays.stream(Strategy.values())
+                .filter(s -> all.rows().stream().anyMatch(r -> s.name().equals(r.param("strategy"))))
+                .forEach(s -> names.add(s.name()));
+        return names;
+    }
+
+    private static String jdkRatio(Optional<Metric> oldest, Optional<Metric> newest) {
+        if (oldest.isEmpty() || newest.isEmpty()) {
+            return "—";
+        }
+        Metric a = newest.get();
+        Metric b = oldest.get();
+        String r = ratioPm(a.score(), a.error(), b.score(), b.error());
+        boolean noChange = !Double.isNaN(a.error()) && !Double.isNaN(b.error())
+                && Math.abs(a.score() / b.score() - 1) <= ratioError(a.score(), a.error(), b.score(), b.error());
+        return noChange ? "≈ " + r : r;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,92 @@
+package dev.lazyinit.jmh.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report of a run on two JDKs, from a results.json written here in JMH's format with numbers chosen so that
+ * a mix-up shows: every JDK 17 score but one is 10× its JDK 25 score. What could go wrong: a table that takes the first
+ * matching row whatever its JDK would print JDK 17's numbers where JDK 25's belong (or the reverse), and a ratio
+ * computed across the wrong rows would not be 10×.
+ */
+class JdkComparisonReportTest {
+
+    @Test
+    void eachJdkKeepsItsOwnNumbersAndTheNewestLeadsTheReport(@TempDir Path dir) throws Exception {
+        List<Object> rows = new ArrayList<>();
+        for (int jdk : List.of(17, 25)) {
+            double f = jdk == 17 ? 10 : 1;
+            rows.add(row(jdk, "LazyInit_02_SteadyState.baseline", null, 0.5 * f, 0.01 * f));
+            rows.add(row(jdk, "LazyInit_02_SteadyState.get", "DOUBLE_CHECKED", 1.25 * f, 0.01 * f));
+            rows.add(row(jdk, "LazyInit_02_SteadyState.get", "SYNCHRONIZED", 3.0, 0.5)); // the same on both
+            if (jdk == 25) {
+                rows.add(row(jdk, "LazyInit_02_SteadyState.get", "HOLDER_IDIOM", 0.75, 0.01));
+            }
+        }
+        Files.writeString(dir.resolve("results.json"), Json.write(rows));
+        Files.writeString(dir.resolve("environment.json"), Json.write(Map.of("profile", "quick")));
+
+        Report.render(dir, dir.resolve("no-verdicts.json"));
+        String md = Files.readString(dir.resolve("report.md"));
+
+        String headline = section(md, "## Headline");
+        assertThat(headline).as("the headline shows the newest JDK").contains("1.25 (2.50×)", "0.750 (1.50×)")
+                .doesNotContain("12.5");
+        String sideBySide = section(md, "## JDKs side by side: JDK 17 vs JDK 25");
+        assertThat(line(sideBySide, "| DOUBLE_CHECKED |"))
+                .contains("12.5 ± 0.100 (2.50×)", "1.25 ± 0.010 (2.50×)", "| 0.10× ± 0.00 |");
+        assertThat(line(sideBySide, "| SYNCHRONIZED |")).as("an error that reaches 1.00× is marked")
+                .contains("≈ 1.00× ± 0.24");
+        assertThat(line(sideBySide, "| HOLDER_IDIOM |")).as("absent on JDK 17").startsWith("| HOLDER_IDIOM | — |");
+        assertThat(section(md, "## Decision guide")).contains("DOUBLE_CHECKED 12.5 → 1.25 ns")
+                .doesNotContain("SYNCHRONIZED 3.00 →");
+    }
+
+    @Test
+    void aRunOnOneJdkSaysHowToCompare(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("results.json"), Json.write(List.of(
+                row(17, "LazyInit_02_SteadyState.get", "DOUBLE_CHECKED", 1.0, 0.1))));
+        Report.render(dir, null);
+        String md = Files.readString(dir.resolve("report.md"));
+        assertThat(section(md, "## JDKs side by side")).contains("measured one JDK (17)", "./bench --jdks 17,25");
+        assertThat(section(md, "## Decision guide")).doesNotContain("Does the JDK change the choice?");
+    }
+
+    /** One result in JMH's JSON format: average time, 2 forks × 3 iterations around the score. */
+    private static Map<String, Object> row(int jdk, String benchmark, String strategy, double score, double error) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("jmhVersion", "1.37");
+        m.put("benchmark", "dev.lazyinit.jmh." + benchmark);
+        m.put("mode", "avgt");
+        m.put("threads", 1);
+        m.put("forks", 2);
+        m.put("jdkVersion", jdk + ".0.1");
+        m.put("vmName", "OpenJDK 64-Bit Server VM");
+        m.put("vmVersion", jdk + ".0.1+1");
+        m.put("params", strategy == null ? Map.of() : Map.of("strategy", strategy));
+        m.put("primaryMetric", Map.of("score", score, "scoreError", error, "scoreUnit", "ns/op",
+                "rawData", List.of(List.of(score, score, score), List.of(score, score, score))));
+        m.put("secondaryMetrics", Map.of());
+        return m;
+    }
+
+    private static String section(String md, String heading) {
+        int start = md.indexOf(heading);
+        assertThat(start).as("section " + heading).isNotNegative();
+        int end = md.indexOf("\n## ", start + heading.length());
+        return end < 0 ? md.substring(start) : md.substring(start, end);
+    }
+
+    private static String line(String text, String prefix) {
+        return text.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(
+                () -> new AssertionError("no line starting with " + prefix + " in:\n" + text));
+    }
+}
