@@ -9,6 +9,12 @@ public enum Guarantee {
     /** No thread ever sees {@code null} or a partly constructed value from {@code get()}. */
     SAFE_PUBLICATION("safe publication", "no thread sees null or a partly built value"),
 
+    /**
+     * Every {@code get()} returns the one value the holder installed: racing callers never walk away with
+     * different values (a lock, the class-init lock or a compare-and-set decides which value is the value).
+     */
+    SAME_INSTANCE("same instance", "every caller gets the one value the holder installed"),
+
     /** The factory runs exactly once, however many threads arrive at the cold holder together. */
     EXACTLY_ONCE("exactly-once", "the factory runs once, however many threads race"),
 

@@ -6,6 +6,7 @@ import static dev.lazyinit.strategy.Guarantee.EXACTLY_ONCE;
 import static dev.lazyinit.strategy.Guarantee.PER_INSTANCE;
 import static dev.lazyinit.strategy.Guarantee.RETRIES_AFTER_FAILURE;
 import static dev.lazyinit.strategy.Guarantee.SAFE_PUBLICATION;
+import static dev.lazyinit.strategy.Guarantee.SAME_INSTANCE;
 
 import dev.lazyinit.lazy.AtomicReferenceLazy;
 import dev.lazyinit.lazy.DoubleCheckedLazy;
@@ -41,59 +42,59 @@ public enum Strategy {
     SYNCHRONIZED("synchronized method",
             "Every get() takes the monitor. Simplest correct choice; a lock on every call.",
             false, SynchronizedLazy::new,
-            SAFE_PUBLICATION, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
 
     DOUBLE_CHECKED("double-checked locking (volatile)",
             "One volatile read on the fast path, a lock only while the value does not exist yet.",
             false, DoubleCheckedLazy::new,
-            SAFE_PUBLICATION, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
 
     HOLDER_IDIOM("initialization-on-demand holder",
             "A static nested class whose initializer creates the value; the JVM's class-init lock does the rest."
                     + " Static only; cannot close, reset or retry.",
             false, HolderIdiomLazy::new,
-            SAFE_PUBLICATION, EXACTLY_ONCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE),
 
     ATOMIC_REFERENCE("AtomicReference compareAndSet",
             "Lock-free: racing threads may each create a value, one CAS wins, every loser closes its own.",
             false, AtomicReferenceLazy::new,
-            SAFE_PUBLICATION, CLOSES_DUPLICATES, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, CLOSES_DUPLICATES, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
 
     DCL_REENTRANT_LOCK("double-checked locking (ReentrantLock)",
             "DCL with an explicit lock: the same volatile fast path, and a waiter can be interrupted.",
             false, ReentrantLockDclLazy::new,
-            SAFE_PUBLICATION, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
 
     DCL_VAR_HANDLE("double-checked locking (VarHandle acquire/release)",
             "DCL whose fast path is an acquire load and whose publication is a release store, not volatile.",
             false, VarHandleDclLazy::new,
-            SAFE_PUBLICATION, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
 
     FINAL_WRAPPER("final-field wrapper",
             "DCL that publishes through an immutable wrapper's final field; the fast path is a plain read.",
             false, FinalWrapperLazy::new,
-            SAFE_PUBLICATION, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
 
     GUAVA_MEMOIZE("Guava Suppliers.memoize",
             "Library baseline: DCL on a volatile flag inside Guava. No close, no reset.",
             false, GuavaMemoizeLazy::new,
-            SAFE_PUBLICATION, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
 
     COMMONS_LAZY_INITIALIZER("commons-lang3 LazyInitializer",
             "Library baseline: DCL on a volatile field; its closer runs at close(), which does not stop later gets.",
             false, CommonsLazyInitializerLazy::new,
-            SAFE_PUBLICATION, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
 
     STABLE_VALUE("StableValue (JDK 25 preview)",
             "The JDK's own at-most-once value (JEP 502). Needs JDK 25 with --enable-preview.",
             false, reflective("dev.lazyinit.lazy.StableValueLazy"),
-            SAFE_PUBLICATION, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
 
     COMMONS_ATOMIC_INITIALIZER("BROKEN for resources: commons-lang3 AtomicInitializer",
             "Library baseline. Racing threads may each create a value and the losers are dropped unclosed:"
                     + " fine for cheap objects, a leaked pool per loser for a store.",
             true, CommonsAtomicInitializerLazy::new,
-            SAFE_PUBLICATION, RETRIES_AFTER_FAILURE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
 
     BROKEN_UNSYNCHRONIZED("BROKEN: unsynchronized check-then-act",
             "Control. Racing threads each create a store and all but one are leaked: the incident's bug.",
@@ -103,7 +104,7 @@ public enum Strategy {
     BROKEN_DCL_NON_VOLATILE("BROKEN: double-checked locking without volatile",
             "Control. Creates once, but a fast-path reader may see a partly constructed value.",
             true, BrokenNonVolatileDclLazy::new,
-            EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
+            SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
 
     /** How a strategy builds a holder: one method reference to its constructor. */
     @FunctionalInterface

@@ -39,6 +39,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -56,7 +60,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(120) // per test: catches a hang, never judges speed
+@Execution(ExecutionMode.CONCURRENT) // see SERVER: only the faults that wait on a timeout overlap
 class FailureSemanticsTest {
+
+    /**
+     * The test server, as a JUnit resource. The faults that stop it, and those that report latencies (the slow
+     * proxy), lock it for themselves and run one strategy at a time. The others only wait for a timeout or
+     * fail at once: they share it (a read lock on each method, none on the class, or JUnit would run the whole
+     * class on one thread) and run concurrently, each with pools and names of its own.
+     */
+    static final String SERVER = "failure-semantics-server";
 
     /** The store's own bounds in these tests: one connection attempt and the pool's first connection. */
     static final Duration FAST = Duration.ofSeconds(1);
@@ -112,6 +125,8 @@ class FailureSemanticsTest {
     @Order(1)
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
+    @Execution(ExecutionMode.SAME_THREAD) // one strategy at a time: each stops and starts the server
+    @ResourceLock(value = SERVER, mode = ResourceAccessMode.READ_WRITE)
     void serverDownAtFirstAccessThenBack(Strategy strategy) {
         Available.assume(strategy);
         RecordingStoreFactory factory = new RecordingStoreFactory(config("down"));
@@ -147,6 +162,7 @@ class FailureSemanticsTest {
     @Order(2)
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
+    @ResourceLock(value = SERVER, mode = ResourceAccessMode.READ)
     void wrongPassword(Strategy strategy) {
         Available.assume(strategy);
         permanentFault(Fault.WRONG_PASSWORD, strategy, config("password").withPassword(CANARY), db.username());
@@ -155,6 +171,7 @@ class FailureSemanticsTest {
     @Order(3)
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
+    @ResourceLock(value = SERVER, mode = ResourceAccessMode.READ)
     void unknownDatabase(Strategy strategy) {
         Available.assume(strategy);
         StoreConfig c = config("nodb");
@@ -165,6 +182,7 @@ class FailureSemanticsTest {
     @Order(4)
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
+    @ResourceLock(value = SERVER, mode = ResourceAccessMode.READ)
     void malformedUrl(Strategy strategy) {
         Available.assume(strategy);
         permanentFault(Fault.MALFORMED_URL, strategy,
@@ -200,6 +218,7 @@ class FailureSemanticsTest {
     @Order(5)
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
+    @ResourceLock(value = SERVER, mode = ResourceAccessMode.READ)
     void factoryThrowsOnceThenSucceeds(Strategy strategy) {
         Available.assume(strategy);
         RecordingStoreFactory factory = new RecordingStoreFactory(config("throws"));
@@ -237,6 +256,8 @@ class FailureSemanticsTest {
     @Order(6)
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
+    @Execution(ExecutionMode.SAME_THREAD) // one strategy at a time: each stops and starts the server
+    @ResourceLock(value = SERVER, mode = ResourceAccessMode.READ_WRITE)
     void serverRestartWhileWarm(Strategy strategy) {
         Available.assume(strategy);
         RecordingStoreFactory factory = new RecordingStoreFactory(config("restart"));
@@ -285,6 +306,8 @@ class FailureSemanticsTest {
     @Order(7)
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
+    @Execution(ExecutionMode.SAME_THREAD) // alone: it reports latencies, which other tests' load would inflate
+    @ResourceLock(value = SERVER, mode = ResourceAccessMode.READ_WRITE)
     void slowFirstCreationWithWaitersAndAnInterrupt(Strategy strategy) throws Exception {
         Available.assume(strategy);
         try (SlowProxy proxy = new SlowProxy("localhost", server.port(), SLOW)) {
@@ -350,6 +373,8 @@ class FailureSemanticsTest {
     @Order(8)
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
+    @Execution(ExecutionMode.SAME_THREAD) // alone: it reports latencies, which other tests' load would inflate
+    @ResourceLock(value = SERVER, mode = ResourceAccessMode.READ_WRITE)
     void closeDuringFirstCreation(Strategy strategy) throws Exception {
         Available.assume(strategy);
         try (SlowProxy proxy = new SlowProxy("localhost", server.port(), SLOW)) {

@@ -31,6 +31,9 @@ class StrategyTest {
             assertThat(s.displayName().startsWith("BROKEN")).isEqualTo(s.broken());
             assertThat(s.guarantees(Guarantee.EXACTLY_ONCE) && s.guarantees(Guarantee.CLOSES_DUPLICATES))
                     .as("%s: exactly-once and closes-duplicates exclude each other", s).isFalse();
+            if (s.guarantees(Guarantee.EXACTLY_ONCE) || s.guarantees(Guarantee.CLOSES_DUPLICATES)) {
+                assertThat(s.guarantees(Guarantee.SAME_INSTANCE)).as("%s: one value, so the same instance", s).isTrue();
+            }
         }
         assertThat(Strategy.correct()).contains(Strategy.SYNCHRONIZED, Strategy.DOUBLE_CHECKED,
                 Strategy.HOLDER_IDIOM, Strategy.ATOMIC_REFERENCE);
@@ -38,6 +41,7 @@ class StrategyTest {
                 Strategy.BROKEN_DCL_NON_VOLATILE);
         assertThat(Strategy.correct()).noneMatch(Strategy::mayLeakDuplicates);
         assertThat(Strategy.correct()).allSatisfy(s -> assertThat(s.guarantees(Guarantee.SAFE_PUBLICATION)).isTrue());
+        assertThat(Strategy.correct()).allSatisfy(s -> assertThat(s.guarantees(Guarantee.SAME_INSTANCE)).isTrue());
     }
 
     @ParameterizedTest

@@ -773,7 +773,7 @@ public final class Report {
         h2.add("JDK " + newest + " ÷ " + oldest);
         jdks.forEach(j -> h2.add("get() + SELECT 1, µs, JDK " + j));
         h2.add("JDK " + newest + " ÷ " + oldest);
-        jdks.forEach(j -> h2.add("stampede " + most + ", median ms (pools opened), JDK " + j));
+        jdks.forEach(j -> h2.add("stampede " + most + ": median ms; pools opened per trial, JDK " + j));
         List<List<String>> rows2 = new ArrayList<>();
         for (String name : withBaseline()) {
             boolean isBase = name.equals(BASELINE);
