@@ -43,22 +43,36 @@ import dev.lazyinit.strategy.Strategy;
  *  for publication (and only there for the unsynchronized control). The JMM still allows the outcome, and
  *  on AArch64 or POWER the same test shows it (compare the jcstress sample Singleton_07_BrokenNonVolatileDCL).
  *
- *  Observed on this machine (x86_64, 2 CPUs shared with other builds), one default gate run per JDK
- *  (JDK 17.0.15 and JDK 25.0.3). The gate's verdict per JDK, then the samples of each outcome
- *  (JDK 17 column, JDK 25 column):
+ *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
+ *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
+ *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
  *
- *    SYNCHRONIZED             JDK 17: PASS         JDK 25: PASS
- *      built, built            5,802,022    3,213,331
- *    DOUBLE_CHECKED           JDK 17: PASS         JDK 25: PASS
- *      built, built            4,040,742    2,240,531
- *    HOLDER_IDIOM             JDK 17: PASS         JDK 25: PASS
- *      built, built              131,016       46,965
- *    ATOMIC_REFERENCE         JDK 17: PASS         JDK 25: PASS
- *      built, built            4,706,342    2,394,131
- *    BROKEN_UNSYNCHRONIZED    JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
- *      built, built            9,365,542    4,237,331
- *    BROKEN_DCL_NON_VOLATILE  JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
- *      built, built            5,074,982    2,148,371
+ *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
+ *      built, built      1,828,902      755,731
+ *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
+ *      built, built      1,910,822      806,931
+ *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
+ *      built, built         46,463       37,986
+ *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
+ *      built, built      1,665,062      878,611
+ *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
+ *      built, built      1,060,902      612,371
+ *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
+ *      built, built        458,088    1,021,971
+ *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
+ *      built, built        760,775    1,083,411
+ *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
+ *      built, built      1,378,342      714,771
+ *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
+ *      built, built        939,975      899,091
+ *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
+ *      built, built              —      725,011
+ *    COMMONS_ATOMIC_INITIALIZER  JDK 17: PASS         JDK 25: PASS
+ *      built, built        806,855      745,491
+ *    BROKEN_UNSYNCHRONIZED       JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
+ *      built, built      2,627,622      960,531
+ *    BROKEN_DCL_NON_VOLATILE     JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
+ *      built, built        937,415      817,171
  * </pre>
  *
  * <p>The tests themselves are generated per strategy ({@code Lazy_01_Publication_<STRATEGY>}); each is this

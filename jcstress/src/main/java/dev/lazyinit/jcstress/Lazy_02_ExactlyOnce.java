@@ -33,24 +33,39 @@ import dev.lazyinit.strategy.Strategy;
  *  one install. The unsynchronized control has neither, and must show "left open": the gate fails if it
  *  does not, since then this harness could not catch the bug it exists for.
  *
- *  Observed on this machine (x86_64, 2 CPUs shared with other builds), one default gate run per JDK
- *  (JDK 17.0.15 and JDK 25.0.3). The gate's verdict per JDK, then the samples of each outcome
- *  (JDK 17 column, JDK 25 column):
+ *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
+ *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
+ *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
  *
- *    SYNCHRONIZED             JDK 17: PASS         JDK 25: PASS
- *      1 created                     1,214,502    1,503,251
- *    DOUBLE_CHECKED           JDK 17: PASS         JDK 25: PASS
- *      1 created                     2,689,062    1,667,091
- *    HOLDER_IDIOM             JDK 17: PASS         JDK 25: PASS
- *      1 created                       131,016       45,685
- *    ATOMIC_REFERENCE         JDK 17: PASS         JDK 25: PASS
- *      1 created                       790,491    1,651,725
- *      2 created, extra closed          45,131      465,926
- *    BROKEN_UNSYNCHRONIZED    JDK 17: CAUGHT       JDK 25: CAUGHT
- *      1 created                       857,280      483,520
- *      2 created, extra left open      131,942       77,651
- *    BROKEN_DCL_NON_VOLATILE  JDK 17: PASS         JDK 25: PASS
- *      1 created                     2,433,062    2,127,891
+ *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
+ *      1 created                         587,975      458,771
+ *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
+ *      1 created                         172,648      745,491
+ *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
+ *      1 created                          49,604       25,858
+ *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
+ *      1 created                         211,712      354,645
+ *      2 created, extra closed            14,311       22,206
+ *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
+ *      1 created                         294,248      888,851
+ *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
+ *      1 created                         753,702      581,651
+ *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
+ *      1 created                         677,575      550,931
+ *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
+ *      1 created                         657,768      878,611
+ *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
+ *      1 created                         540,008      704,531
+ *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
+ *      1 created                               —      479,251
+ *    COMMONS_ATOMIC_INITIALIZER  JDK 17: CAUGHT       JDK 25: CAUGHT
+ *      1 created                         503,272      460,238
+ *      2 created, extra left open         36,063       49,733
+ *    BROKEN_UNSYNCHRONIZED       JDK 17: CAUGHT       JDK 25: CAUGHT
+ *      1 created                         465,667      435,994
+ *      2 created, extra left open         36,909       43,257
+ *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
+ *      1 created                         479,848      530,451
  * </pre>
  */
 public final class Lazy_02_ExactlyOnce {

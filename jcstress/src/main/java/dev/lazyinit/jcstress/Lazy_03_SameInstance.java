@@ -17,31 +17,47 @@ import dev.lazyinit.strategy.Strategy;
  *
  *  Two actors call get() on the same cold holder; the arbiter compares what they got, by identity.
  *
- *      same        both hold the one value: required of every correct strategy, including AtomicReference,
- *                  where a loser of the CAS throws its own value away and returns the winner's
+ *      same        both hold the one value: required of every strategy with the SAME_INSTANCE guarantee,
+ *                  including AtomicReference, where a loser of the CAS throws its own value away and returns
+ *                  the winner's (commons-lang3's AtomicInitializer does the same, but without closing it)
  *      different   each actor got its own value: two pools in use for what should be one
  *
- *  The unsynchronized control returns whatever its plain field holds after its own write, so when both
- *  actors create, each may return its own value: "different" is its expected, interesting outcome. Note that
+ *  The unsynchronized control, the one strategy without the guarantee, returns whatever its plain field holds
+ *  after its own write, so when both actors create, each may return its own value: "different" is its
+ *  expected, interesting outcome. Note that
  *  "same" does not prove exactly-once (a CAS loser also returns the winner's value); Lazy_02 proves that.
  *
- *  Observed on this machine (x86_64, 2 CPUs shared with other builds), one default gate run per JDK
- *  (JDK 17.0.15 and JDK 25.0.3). The gate's verdict per JDK, then the samples of each outcome
- *  (JDK 17 column, JDK 25 column):
+ *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
+ *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
+ *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
  *
- *    SYNCHRONIZED             JDK 17: PASS         JDK 25: PASS
- *      same                    1,009,702    2,097,171
- *    DOUBLE_CHECKED           JDK 17: PASS         JDK 25: PASS
- *      same                    1,572,902    1,493,011
- *    HOLDER_IDIOM             JDK 17: PASS         JDK 25: PASS
- *      same                      131,016       46,965
- *    ATOMIC_REFERENCE         JDK 17: PASS         JDK 25: PASS
- *      same                    2,463,782    2,117,651
- *    BROKEN_UNSYNCHRONIZED    JDK 17: CAUGHT       JDK 25: CAUGHT
- *      different                 261,303      718,601
- *      same                    1,301,359    1,573,130
- *    BROKEN_DCL_NON_VOLATILE  JDK 17: PASS         JDK 25: PASS
- *      same                    1,951,782    2,629,651
+ *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
+ *      same             473,448      622,611
+ *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
+ *      same             385,128      765,971
+ *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
+ *      same              54,178       34,774
+ *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
+ *      same             391,528      745,491
+ *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
+ *      same             549,575      448,531
+ *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
+ *      same             356,968      581,651
+ *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
+ *      same             454,808      448,531
+ *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
+ *      same             445,288      448,531
+ *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
+ *      same             501,608      643,091
+ *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
+ *      same                   —      561,171
+ *    COMMONS_ATOMIC_INITIALIZER  JDK 17: PASS         JDK 25: PASS
+ *      same             531,048      786,451
+ *    BROKEN_UNSYNCHRONIZED       JDK 17: CAUGHT       JDK 25: CAUGHT
+ *      different         96,003      249,556
+ *      same             435,045      618,815
+ *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
+ *      same             332,648      530,451
  * </pre>
  */
 public final class Lazy_03_SameInstance {

@@ -42,28 +42,49 @@ import dev.lazyinit.strategy.Strategy;
  *  Anything else (a retrying strategy that fails forever, the holder idiom that retries, a third error) is
  *  forbidden.
  *
- *  Observed on this machine (x86_64, 2 CPUs shared with other builds), one default gate run per JDK
- *  (JDK 17.0.15 and JDK 25.0.3). The gate's verdict per JDK, then the samples of each outcome
- *  (JDK 17 column, JDK 25 column):
+ *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
+ *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
+ *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
  *
- *    SYNCHRONIZED             JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                      1,014,801      764,305
- *      value, failure, value                                                        609,301      421,506
- *    DOUBLE_CHECKED           JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                      1,081,554      885,215
- *      value, failure, value                                                        450,388      454,196
- *    HOLDER_IDIOM             JDK 17: PASS         JDK 25: PASS
- *      ExceptionInInitializerError, NoClassDefFoundError, NoClassDefFoundError       55,694       22,165
- *      NoClassDefFoundError, ExceptionInInitializerError, NoClassDefFoundError       52,304       23,520
- *    ATOMIC_REFERENCE         JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                      2,188,782      552,462
- *      value, failure, value                                                        582,200      909,829
- *    BROKEN_UNSYNCHRONIZED    JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                      1,416,049    1,151,882
- *      value, failure, value                                                      1,262,773      494,729
- *    BROKEN_DCL_NON_VOLATILE  JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                      1,354,754      913,117
- *      value, failure, value                                                        668,708      590,134
+ *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
+ *      failure, value, value                                                          742,236      419,640
+ *      value, failure, value                                                          328,906      162,011
+ *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
+ *      failure, value, value                                                          164,087      413,970
+ *      value, failure, value                                                           75,121      157,441
+ *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
+ *      ExceptionInInitializerError, NoClassDefFoundError, NoClassDefFoundError         29,493       12,904
+ *      NoClassDefFoundError, ExceptionInInitializerError, NoClassDefFoundError         22,376       12,028
+ *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
+ *      failure, value, value                                                          452,800      393,784
+ *      value, failure, value                                                          251,526      157,147
+ *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
+ *      failure, value, value                                                          436,705      334,230
+ *      value, failure, value                                                          279,909      155,261
+ *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
+ *      failure, value, value                                                          427,571      410,668
+ *      value, failure, value                                                          127,124      130,023
+ *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
+ *      failure, value, value                                                          412,055      411,513
+ *      value, failure, value                                                          216,880      170,138
+ *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
+ *      failure, value, value                                                          184,457      377,106
+ *      value, failure, value                                                          103,391      173,825
+ *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
+ *      failure, value, value                                                          142,648      373,426
+ *      value, failure, value                                                           99,120      126,305
+ *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
+ *      failure, value, value                                                                —      337,387
+ *      value, failure, value                                                                —      182,824
+ *    COMMONS_ATOMIC_INITIALIZER  JDK 17: PASS         JDK 25: PASS
+ *      failure, value, value                                                           87,047      512,702
+ *      value, failure, value                                                           25,441      253,269
+ *    BROKEN_UNSYNCHRONIZED       JDK 17: PASS         JDK 25: PASS
+ *      failure, value, value                                                          630,407      366,548
+ *      value, failure, value                                                          430,495      194,623
+ *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
+ *      failure, value, value                                                          278,484      368,556
+ *      value, failure, value                                                          107,924      161,895
  * </pre>
  */
 public final class Lazy_04_FailureThenAccess {

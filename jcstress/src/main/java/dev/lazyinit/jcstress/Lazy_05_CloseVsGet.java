@@ -39,30 +39,51 @@ import dev.lazyinit.strategy.Strategy;
  *      the bug the control carries.
  *  Every strategy must avoid "leaked"; a CLOSEABLE one must not even leave "open until closed again".
  *
- *  Observed on this machine (x86_64, 2 CPUs shared with other builds), one default gate run per JDK
- *  (JDK 17.0.15 and JDK 25.0.3). The gate's verdict per JDK, then the samples of each outcome
- *  (JDK 17 column, JDK 25 column):
+ *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
+ *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
+ *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
  *
- *    SYNCHRONIZED             JDK 17: PASS         JDK 25: PASS
- *      closed, IllegalStateException, nothing created    1,038,605      599,992
- *      closed, value, closed                                93,977       73,819
- *    DOUBLE_CHECKED           JDK 17: PASS         JDK 25: PASS
- *      closed, IllegalStateException, nothing created    1,151,862      568,385
- *      closed, value, closed                               103,600      136,146
- *    HOLDER_IDIOM             JDK 17: PASS         JDK 25: PASS
- *      closed, value, closed                                   944          293
- *      closed, value, open until closed again              130,072       45,392
- *    ATOMIC_REFERENCE         JDK 17: PASS         JDK 25: PASS
- *      closed, IllegalStateException, closed                 1,425          958
- *      closed, IllegalStateException, nothing created    1,069,034      649,001
- *      closed, value, closed                               113,323       13,612
- *    BROKEN_UNSYNCHRONIZED    JDK 17: CAUGHT       JDK 25: CAUGHT
- *      closed, IllegalStateException, nothing created    1,236,272      650,195
- *      closed, value, closed                                46,184       51,641
- *      closed, value, leaked                                 3,726        2,695
- *    BROKEN_DCL_NON_VOLATILE  JDK 17: PASS         JDK 25: PASS
- *      closed, IllegalStateException, nothing created    1,153,319      563,659
- *      closed, value, closed                               225,023       99,912
+ *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
+ *      closed, IllegalStateException, nothing created        318,585       94,586
+ *      closed, value, closed                                  36,556       13,930
+ *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
+ *      closed, IllegalStateException, nothing created        869,135      442,025
+ *      closed, value, closed                                  58,647       67,946
+ *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
+ *      closed, value, closed                                     871          544
+ *      closed, value, open until closed again                 60,344       34,230
+ *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
+ *      closed, IllegalStateException, closed                     384          268
+ *      closed, IllegalStateException, nothing created        644,832      429,557
+ *      closed, value, closed                                  25,966        8,466
+ *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
+ *      closed, IllegalStateException, nothing created        486,326      434,172
+ *      closed, value, closed                                  32,529       14,359
+ *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
+ *      closed, IllegalStateException, nothing created        457,717      469,295
+ *      closed, value, closed                                  40,658       61,156
+ *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
+ *      closed, IllegalStateException, nothing created        249,726      415,475
+ *      closed, value, closed                                  42,859       43,296
+ *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
+ *      closed, value, closed                                  12,833        7,233
+ *      closed, value, open until closed again                275,656      269,042
+ *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
+ *      closed, value, closed                                  54,910       11,392
+ *      closed, value, open until closed again                995,752      662,419
+ *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
+ *      closed, value, closed                                       —       25,590
+ *      closed, value, open until closed again                      —      535,581
+ *    COMMONS_ATOMIC_INITIALIZER  JDK 17: CAUGHT       JDK 25: CAUGHT
+ *      closed, value, closed                                  20,016       32,709
+ *      closed, value, open until closed again                781,209      487,502
+ *    BROKEN_UNSYNCHRONIZED       JDK 17: CAUGHT       JDK 25: CAUGHT
+ *      closed, IllegalStateException, nothing created        508,246      430,380
+ *      closed, value, closed                                  20,211        7,471
+ *      closed, value, leaked                                     354          440
+ *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
+ *      closed, IllegalStateException, nothing created        178,040      447,887
+ *      closed, value, closed                                  25,199       31,364
  * </pre>
  */
 public final class Lazy_05_CloseVsGet {
