@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The password is a canary: a unique string that must appear nowhere in the exception, its causes or their
  * stack traces.
  */
+@Execution(ExecutionMode.CONCURRENT) // each case waits on a bound of its own, with a pool name of its own
 class BadInputTest {
 
     /** Catches a hang, not slowness: the store's own bounds are 5 s for the connection and 5 s for the pool. */
