@@ -60,14 +60,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(120) // per test: catches a hang, never judges speed
-@Execution(ExecutionMode.CONCURRENT) // see SERVER: only the faults that wait on a timeout overlap
 class FailureSemanticsTest {
 
     /**
      * The test server, as a JUnit resource. The faults that stop it, and those that report latencies (the slow
      * proxy), lock it for themselves and run one strategy at a time. The others only wait for a timeout or
      * fail at once: they share it (a read lock on each method, none on the class, or JUnit would run the whole
-     * class on one thread) and run concurrently, each with pools and names of its own.
+     * class on one thread) and run concurrently, each with pools and names of its own. Concurrency is asked for
+     * on those methods, not on the class, so that this class never runs beside another test class.
      */
     static final String SERVER = "failure-semantics-server";
 
@@ -162,6 +162,7 @@ class FailureSemanticsTest {
     @Order(2)
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
+    @Execution(ExecutionMode.CONCURRENT) // waits on a timeout: runs beside the other timeout faults
     @ResourceLock(value = SERVER, mode = ResourceAccessMode.READ)
     void wrongPassword(Strategy strategy) {
         Available.assume(strategy);
@@ -171,6 +172,7 @@ class FailureSemanticsTest {
     @Order(3)
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
+    @Execution(ExecutionMode.CONCURRENT) // waits on a timeout: runs beside the other timeout faults
     @ResourceLock(value = SERVER, mode = ResourceAccessMode.READ)
     void unknownDatabase(Strategy strategy) {
         Available.assume(strategy);
@@ -182,6 +184,7 @@ class FailureSemanticsTest {
     @Order(4)
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
+    @Execution(ExecutionMode.CONCURRENT) // waits on a timeout: runs beside the other timeout faults
     @ResourceLock(value = SERVER, mode = ResourceAccessMode.READ)
     void malformedUrl(Strategy strategy) {
         Available.assume(strategy);
@@ -218,6 +221,7 @@ class FailureSemanticsTest {
     @Order(5)
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
+    @Execution(ExecutionMode.CONCURRENT) // waits on a timeout: runs beside the other timeout faults
     @ResourceLock(value = SERVER, mode = ResourceAccessMode.READ)
     void factoryThrowsOnceThenSucceeds(Strategy strategy) {
         Available.assume(strategy);

@@ -40,7 +40,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The password is a canary: a unique string that must appear nowhere in the exception, its causes or their
  * stack traces.
  */
-@Execution(ExecutionMode.CONCURRENT) // each case waits on a bound of its own, with a pool name of its own
 class BadInputTest {
 
     /** Catches a hang, not slowness: the store's own bounds are 5 s for the connection and 5 s for the pool. */
@@ -90,6 +89,7 @@ class BadInputTest {
 
     @ParameterizedTest(name = "{0} via {1}")
     @MethodSource("cases")
+    @Execution(ExecutionMode.CONCURRENT) // each case waits on a bound of its own, with a pool name of its own
     void failsClearlyInBoundedTimeAndLeavesNothing(Case badInput, Strategy through) {
         StoreConfig config = badInput.breakIt().apply(db.storeConfig(Names.unique("bad")))
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
