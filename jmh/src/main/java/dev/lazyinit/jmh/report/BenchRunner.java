@@ -56,7 +56,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Each {@code --jdk} (a {@code java} executable or a JDK folder; repeatable, or comma-separated) runs every
  * benchmark again in forks of that JDK, one JDK after the other within each benchmark class, and the report puts
  * the JDKs side by side. A strategy that a JDK cannot build (StableValue before JDK 25) is left out on that JDK:
- * the runner asks each JDK with {@code probe}, which prints every strategy and, if it is unavailable, why.
+ * the runner asks each JDK with {@code probe}, which prints each strategy it cannot build and why.
  *
  * <p>The runner starts the database once (embedded PostgreSQL unless {@code LAZYINIT_DB_URL} or
  * {@code -Dlazyinit.db.url} names one) and hands it to every JMH fork by URL, user and the name of a private
@@ -134,10 +134,7 @@ public final class BenchRunner {
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         if (!rest.isEmpty() && rest.get(0).equals("probe")) {
-            for (Strategy s : Strategy.values()) {
-                String reason = unavailableReason(s);
-                System.out.println(s.name() + "\t" + (reason == null ? "" : reason.replaceAll("\\s+", " ")));
-            }
+            unavailableHere().forEach((name, reason) -> System.out.println(name + "\t" + reason.replaceAll("\\s+", " ")));
             return;
         }
         if (!rest.isEmpty() && rest.get(0).equals("render")) {
@@ -353,14 +350,7 @@ public final class BenchRunner {
             javas.add(cmd.getJvm().get());
         }
         if (javas.isEmpty()) {
-            Map<String, String> unavailable = new LinkedHashMap<>();
-            for (Strategy s : Strategy.values()) {
-                String reason = unavailableReason(s);
-                if (reason != null) {
-                    unavailable.put(s.name(), reason);
-                }
-            }
-            return List.of(new ForkJvm(null, Runtime.version().feature(), unavailable));
+            return List.of(new ForkJvm(null, Runtime.version().feature(), unavailableHere()));
         }
         List<ForkJvm> jvms = new ArrayList<>();
         for (String given : javas) {
@@ -487,6 +477,18 @@ public final class BenchRunner {
      */
     public static List<Strategy> availableStrategies() {
         return Arrays.stream(Strategy.values()).filter(s -> unavailableReason(s) == null).toList();
+    }
+
+    /** @return the strategies this JVM cannot build, with the reason, in registry order (what probe prints) */
+    static Map<String, String> unavailableHere() {
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        for (Strategy s : Strategy.values()) {
+            String reason = unavailableReason(s);
+            if (reason != null) {
+                unavailable.put(s.name(), reason);
+            }
+        }
+        return unavailable;
     }
 
     private static String unavailableReason(Strategy s) {

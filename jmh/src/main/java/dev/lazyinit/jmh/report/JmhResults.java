@@ -180,6 +180,16 @@ public record JmhResults(List<Row> rows) {
      * @param className the benchmark class's simple name
      * @param method the method
      * @param params parameters that must match (name, value pairs)
+     * @return the primary metric of the first matching row
+     */
+    public Optional<Metric> metric(String className, String method, String... params) {
+        return find(className, method, params).map(Row::primary);
+    }
+
+    /**
+     * @param className the benchmark class's simple name
+     * @param method the method
+     * @param params parameters that must match (name, value pairs)
      * @return the first matching row
      */
     public Optional<Row> find(String className, String method, String... params) {

@@ -135,7 +135,13 @@ public final class Report {
     }
 
     Optional<Metric> metric(String cls, String method, String... params) {
-        return results.find(cls, method, params).map(Row::primary);
+        return results.metric(cls, method, params);
+    }
+
+    /** The correct strategy with the lowest mean 1-thread steady-state {@code get()} in these results. */
+    private static Optional<Strategy> cheapestGet(JmhResults r, List<Strategy> among) {
+        return among.stream().filter(s -> r.metric(STEADY, "get", "strategy", s.name()).isPresent())
+                .min(Comparator.comparingDouble(s -> r.metric(STEADY, "get", "strategy", s.name()).get().score()));
     }
 
     List<Integer> stampedeThreads() {
@@ -622,9 +628,7 @@ public final class Report {
                 + " a class initializer that does blocking I/O while thousands of virtual threads wait for it can"
                 + " stall every carrier thread."));
 
-        Optional<Strategy> cheapest = correct.stream()
-                .filter(s -> metric(STEADY, "get", "strategy", s.name()).isPresent())
-                .min(Comparator.comparingDouble(s -> metric(STEADY, "get", "strategy", s.name()).get().score()));
+        Optional<Strategy> cheapest = cheapestGet(results, correct);
         Optional<Strategy> dearest2 = correct.stream()
                 .filter(s -> metric(STEADY, "get_2threads", "strategy", s.name()).isPresent())
                 .max(Comparator.comparingDouble(s -> metric(STEADY, "get_2threads", "strategy", s.name()).get().score()));
@@ -740,9 +744,8 @@ public final class Report {
                 String base = method.equals("get") ? "baseline" : "baseline_2threads";
                 List<Optional<Metric>> ms = new ArrayList<>();
                 for (JmhResults r : on) {
-                    Optional<Metric> b = r.find(STEADY, base).map(Row::primary);
-                    Optional<Metric> m = name.equals(BASELINE) ? b
-                            : r.find(STEADY, method, "strategy", name).map(Row::primary);
+                    Optional<Metric> b = r.metric(STEADY, base);
+                    Optional<Metric> m = name.equals(BASELINE) ? b : r.metric(STEADY, method, "strategy", name);
                     ms.add(m);
                     row.add(m.map(x -> pm(x.score(), x.error()) + b.map(y -> " (" + ratio(x.score() / y.score())
                             + ")").orElse("")).orElse("—"));
@@ -780,8 +783,8 @@ public final class Report {
             List<String> row = new ArrayList<>(List.of(isBase ? "baseline (no holder)" : label(Strategy.valueOf(name))));
             List<Optional<Metric>> cold = new ArrayList<>();
             for (JmhResults r : on) {
-                Optional<Metric> b = r.find(COLD, "baseline").map(Row::primary);
-                Optional<Metric> m = isBase ? b : r.find(COLD, "firstGet", "strategy", name).map(Row::primary);
+                Optional<Metric> b = r.metric(COLD, "baseline");
+                Optional<Metric> m = isBase ? b : r.metric(COLD, "firstGet", "strategy", name);
                 cold.add(m);
                 row.add(m.map(x -> num(x.median()) + b.map(y -> " (" + ratio(x.median() / y.median()) + ")").orElse(""))
                         .orElse("—"));
@@ -791,8 +794,8 @@ public final class Report {
             row.add(c0.isPresent() && cn.isPresent() ? ratio(cn.get().median() / c0.get().median()) : "—");
             List<Optional<Metric>> ping = new ArrayList<>();
             for (JmhResults r : on) {
-                Optional<Metric> b = r.find(STEADY, "baselinePing").map(Row::primary);
-                Optional<Metric> m = isBase ? b : r.find(STEADY, "getAndPing", "strategy", name).map(Row::primary);
+                Optional<Metric> b = r.metric(STEADY, "baselinePing");
+                Optional<Metric> m = isBase ? b : r.metric(STEADY, "getAndPing", "strategy", name);
                 ping.add(m);
                 row.add(m.map(x -> pm(x.score() / 1000, x.error() / 1000) + b.map(y -> " (" + ratio(x.score()
                         / y.score()) + ")").orElse("")).orElse("—"));
@@ -825,13 +828,11 @@ public final class Report {
         }
         JmhResults oldest = all.onJdk(jdks.get(0));
         JmhResults newest = all.onJdk(jdks.get(jdks.size() - 1));
-        Function<JmhResults, Function<Strategy, Optional<Metric>>> get = r -> s -> r.find(STEADY, "get", "strategy",
-                s.name()).map(Row::primary);
         List<String> moved = new ArrayList<>();
         boolean errorsKnown = true;
         for (Strategy s : correct) {
-            Optional<Metric> a = get.apply(oldest).apply(s);
-            Optional<Metric> b = get.apply(newest).apply(s);
+            Optional<Metric> a = oldest.metric(STEADY, "get", "strategy", s.name());
+            Optional<Metric> b = newest.metric(STEADY, "get", "strategy", s.name());
             if (a.isEmpty() || b.isEmpty()) {
                 continue;
             }
@@ -840,10 +841,7 @@ public final class Report {
                 moved.add(s.name() + " " + num(a.get().score()) + " → " + num(b.get().score()) + " ns");
             }
         }
-        Function<JmhResults, String> cheapest = r -> correct.stream()
-                .filter(s -> get.apply(r).apply(s).isPresent())
-                .min(Comparator.comparingDouble(s -> get.apply(r).apply(s).get().score()))
-                .map(Strategy::name).orElse("none");
+        Function<JmhResults, String> cheapest = r -> cheapestGet(r, correct).map(Strategy::name).orElse("none");
         return Optional.of("**Does the JDK change the choice?** From JDK " + jdks.get(0) + " to JDK "
                 + jdks.get(jdks.size() - 1) + ", the 1-thread steady state of "
                 + (!errorsKnown ? "the correct strategies cannot be compared: this run has no errors (one iteration"
