@@ -1,12 +1,12 @@
 package dev.lazyinit.jmh;
 
-import dev.lazyinit.db.Database;
-import dev.lazyinit.db.Databases;
+import dev.lazyinit.harness.db.Database;
+import dev.lazyinit.harness.db.Databases;
 import dev.lazyinit.lazy.HolderIdiom;
 import dev.lazyinit.lazy.HolderIdiomLazy;
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
-import dev.lazyinit.store.RecordingStoreFactory;
+import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.store.StoreConfig;
 import dev.lazyinit.strategy.Strategy;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -2,7 +2,7 @@ package dev.lazyinit.jmh;
 
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
-import dev.lazyinit.store.RecordingStoreFactory;
+import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.strategy.Strategy;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

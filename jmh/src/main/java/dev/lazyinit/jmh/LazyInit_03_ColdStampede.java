@@ -1,9 +1,9 @@
 package dev.lazyinit.jmh;
 
-import dev.lazyinit.db.Census;
+import dev.lazyinit.harness.db.Census;
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
-import dev.lazyinit.store.RecordingStoreFactory;
+import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.strategy.Strategy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,7 +3,7 @@ package dev.lazyinit.jmh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lazyinit.db.Databases;
+import dev.lazyinit.harness.db.Databases;
 import dev.lazyinit.jmh.report.BenchRunner;
 import dev.lazyinit.jmh.report.JmhResults;
 import dev.lazyinit.jmh.report.Json;

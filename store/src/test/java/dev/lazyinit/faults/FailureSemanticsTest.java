@@ -2,20 +2,21 @@ package dev.lazyinit.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lazyinit.db.Database;
-import dev.lazyinit.db.EmbeddedServer;
+import dev.lazyinit.harness.contract.Codec;
+import dev.lazyinit.harness.db.Database;
+import dev.lazyinit.harness.db.EmbeddedServer;
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
-import dev.lazyinit.store.RecordingStoreFactory;
+import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.store.StoreConfig;
 import dev.lazyinit.store.StoreException;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
-import dev.lazyinit.support.Available;
-import dev.lazyinit.support.Names;
-import dev.lazyinit.support.Ownership;
-import dev.lazyinit.support.Race;
-import dev.lazyinit.support.SlowProxy;
+import dev.lazyinit.harness.support.Available;
+import dev.lazyinit.harness.support.Names;
+import dev.lazyinit.harness.support.Ownership;
+import dev.lazyinit.harness.support.Race;
+import dev.lazyinit.harness.faults.SlowProxy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -105,7 +106,7 @@ class FailureSemanticsTest {
             for (Throwable t : SEEN) {
                 assertThat(stackTrace(t)).as("an exception's chain and stack traces").doesNotContain(CANARY);
             }
-            assertThat(TABLE.json() + TABLE.markdown()).doesNotContain(CANARY);
+            assertThat(Codec.toJson(TABLE.toRecord()) + TABLE.markdown()).doesNotContain(CANARY);
             for (Path log : List.of(Path.of("target", "test-logs", "slf4j.log"), Path.of("target", "test-logs", "jul.log"))) {
                 if (Files.exists(log)) {
                     assertThat(Files.readString(log)).as("log file %s", log).doesNotContain(CANARY);

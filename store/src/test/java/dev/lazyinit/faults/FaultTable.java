@@ -1,18 +1,22 @@
 package dev.lazyinit.faults;
 
+import dev.lazyinit.harness.contract.Codec;
+import dev.lazyinit.harness.contract.FailureSemantics;
 import dev.lazyinit.strategy.Strategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * Collects what each strategy did under each fault and writes it as JSON (for the benchmark report) and as a
+ * Collects what each strategy did under each fault and writes it as JSON ({@link FailureSemantics}, for the benchmark report) and as a
  * Markdown table (for people). Every cell comes from a run; nothing here is typed by hand.
  */
 final class FaultTable {
@@ -49,55 +53,26 @@ final class FaultTable {
         return md.toString();
     }
 
-    synchronized String json() {
-        StringBuilder json = new StringBuilder("{\n  \"generatedAt\": ").append(quote(Instant.now().toString()))
-                .append(",\n  \"settings\": {");
-        StringJoiner s = new StringJoiner(", ");
-        settings.forEach((k, v) -> s.add(quote(k) + ": " + quote(v)));
-        json.append(s).append("},\n  \"faults\": [");
-        StringJoiner faults = new StringJoiner(",");
+    synchronized FailureSemantics toRecord() {
+        List<FailureSemantics.Fault> faults = new ArrayList<>();
         for (Fault f : Fault.values()) {
-            faults.add("\n    {\"id\": " + quote(f.name().toLowerCase(Locale.ROOT)) + ", \"title\": " + quote(f.title())
-                    + ", \"description\": " + quote(f.description()) + "}");
+            faults.add(new FailureSemantics.Fault(f.name().toLowerCase(Locale.ROOT), f.title(), f.description()));
         }
-        json.append(faults).append("\n  ],\n  \"rows\": [");
-        StringJoiner rows = new StringJoiner(",");
-        cells.forEach((fault, byStrategy) -> byStrategy.forEach((strategy, cell) ->
-                rows.add("\n    {\"fault\": " + quote(fault.name().toLowerCase(Locale.ROOT)) + ", \"strategy\": "
-                        + quote(strategy.name()) + ", \"observed\": " + quote(cell) + "}")));
-        json.append(rows).append("\n  ]\n}\n");
-        return json.toString();
+        List<FailureSemantics.Cell> rows = new ArrayList<>();
+        cells.forEach((fault, byStrategy) -> byStrategy.forEach((strategy, cell) -> rows.add(
+                new FailureSemantics.Cell(fault.name().toLowerCase(Locale.ROOT), strategy.name(), cell))));
+        return new FailureSemantics(FailureSemantics.FORMAT, Instant.now().toString(), settings, faults, rows);
     }
 
     synchronized void write(Path directory) {
         try {
             Files.createDirectories(directory);
-            Files.writeString(directory.resolve("failure-semantics.json"), json());
+            Codec.write(directory.resolve("failure-semantics.json"), toRecord());
             Files.writeString(directory.resolve("failure-semantics.md"), "# Failure semantics, observed\n\n"
                     + "Produced by `./mvnw verify` (store module, FailureSemanticsTest) against a real PostgreSQL.\n\n"
                     + markdown());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

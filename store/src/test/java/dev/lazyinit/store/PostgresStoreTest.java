@@ -2,11 +2,12 @@ package dev.lazyinit.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lazyinit.db.Census;
-import dev.lazyinit.db.Database;
-import dev.lazyinit.db.Databases;
-import dev.lazyinit.support.Names;
-import dev.lazyinit.support.Ownership;
+import dev.lazyinit.harness.RecordingStoreFactory;
+import dev.lazyinit.harness.db.Census;
+import dev.lazyinit.harness.db.Database;
+import dev.lazyinit.harness.db.Databases;
+import dev.lazyinit.harness.support.Names;
+import dev.lazyinit.harness.support.Ownership;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class PostgresStoreTest {
 
     @Test
     void schemaIsEnsuredOnceEvenWhenStoresStartTogether() {
-        List<dev.lazyinit.support.Race.Result<PostgresStore>> results = dev.lazyinit.support.Race.run(4,
+        List<dev.lazyinit.harness.support.Race.Result<PostgresStore>> results = dev.lazyinit.harness.support.Race.run(4,
                 () -> new PostgresStore(db.storeConfig(Names.unique("schema"))));
         try {
             assertThat(results).allSatisfy(r -> assertThat(r.failure()).isNull());

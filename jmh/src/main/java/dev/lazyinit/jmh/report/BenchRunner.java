@@ -1,7 +1,7 @@
 package dev.lazyinit.jmh.report;
 
-import dev.lazyinit.db.Database;
-import dev.lazyinit.db.Databases;
+import dev.lazyinit.harness.db.Database;
+import dev.lazyinit.harness.db.Databases;
 import dev.lazyinit.jmh.LazyInit_01_ColdFirstAccess;
 import dev.lazyinit.jmh.LazyInit_02_SteadyState;
 import dev.lazyinit.jmh.LazyInit_03_ColdStampede;

@@ -1,10 +1,10 @@
 package dev.lazyinit.jmh.vthreads;
 
-import dev.lazyinit.db.Database;
-import dev.lazyinit.db.Databases;
+import dev.lazyinit.harness.db.Database;
+import dev.lazyinit.harness.db.Databases;
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
-import dev.lazyinit.store.RecordingStoreFactory;
+import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.strategy.Strategy;
 import java.io.IOException;
 import java.lang.reflect.Method;

@@ -1,4 +1,4 @@
-package dev.lazyinit.db;
+package dev.lazyinit.harness.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

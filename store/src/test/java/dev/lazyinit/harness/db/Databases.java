@@ -1,4 +1,4 @@
-package dev.lazyinit.db;
+package dev.lazyinit.harness.db;
 
 import dev.lazyinit.lazy.DoubleCheckedLazy;
 import dev.lazyinit.lazy.Lazy;

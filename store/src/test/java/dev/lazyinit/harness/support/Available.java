@@ -1,4 +1,4 @@
-package dev.lazyinit.support;
+package dev.lazyinit.harness.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,4 +1,4 @@
-package dev.lazyinit.db;
+package dev.lazyinit.harness.db;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

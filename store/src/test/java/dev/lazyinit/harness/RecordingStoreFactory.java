@@ -1,5 +1,7 @@
-package dev.lazyinit.store;
+package dev.lazyinit.harness;
 
+import dev.lazyinit.store.PostgresStore;
+import dev.lazyinit.store.StoreConfig;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package dev.lazyinit.db;
+package dev.lazyinit.harness.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

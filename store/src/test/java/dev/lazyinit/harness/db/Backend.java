@@ -1,4 +1,4 @@
-package dev.lazyinit.db;
+package dev.lazyinit.harness.db;
 
 /** Where the PostgreSQL server comes from. */
 public enum Backend {

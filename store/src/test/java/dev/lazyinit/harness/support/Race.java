@@ -1,4 +1,4 @@
-package dev.lazyinit.support;
+package dev.lazyinit.harness.support;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.lazyinit.support;
+package dev.lazyinit.harness.support;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;

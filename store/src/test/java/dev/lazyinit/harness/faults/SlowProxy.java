@@ -1,4 +1,4 @@
-package dev.lazyinit.support;
+package dev.lazyinit.harness.faults;
 
 import java.io.IOException;
 import java.io.InputStream;
