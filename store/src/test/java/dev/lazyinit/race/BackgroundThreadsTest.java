@@ -1,15 +1,15 @@
 package dev.lazyinit.race;
 
+import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.harness.db.Database;
 import dev.lazyinit.harness.db.Databases;
-import dev.lazyinit.lazy.Lazy;
-import dev.lazyinit.store.PostgresStore;
-import dev.lazyinit.harness.RecordingStoreFactory;
-import dev.lazyinit.strategy.Strategy;
 import dev.lazyinit.harness.support.Available;
 import dev.lazyinit.harness.support.Names;
 import dev.lazyinit.harness.support.Ownership;
 import dev.lazyinit.harness.support.Race;
+import dev.lazyinit.lazy.Lazy;
+import dev.lazyinit.store.PostgresStore;
+import dev.lazyinit.strategy.Strategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -2,17 +2,17 @@ package dev.lazyinit.race;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.harness.db.Census;
 import dev.lazyinit.harness.db.Database;
 import dev.lazyinit.harness.db.Databases;
-import dev.lazyinit.lazy.Lazy;
-import dev.lazyinit.store.PostgresStore;
-import dev.lazyinit.harness.RecordingStoreFactory;
-import dev.lazyinit.strategy.Strategy;
 import dev.lazyinit.harness.support.Available;
 import dev.lazyinit.harness.support.Names;
 import dev.lazyinit.harness.support.Ownership;
 import dev.lazyinit.harness.support.Race;
+import dev.lazyinit.lazy.Lazy;
+import dev.lazyinit.store.PostgresStore;
+import dev.lazyinit.strategy.Strategy;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;

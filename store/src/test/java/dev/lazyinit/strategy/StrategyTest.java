@@ -3,8 +3,8 @@ package dev.lazyinit.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.harness.support.Available;
+import dev.lazyinit.lazy.Lazy;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import static dev.lazyinit.strategy.Guarantee.CLOSES_DUPLICATES;
 import static dev.lazyinit.strategy.Guarantee.EXACTLY_ONCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.harness.db.Census;
 import dev.lazyinit.harness.db.Database;
 import dev.lazyinit.store.PostgresStore;
-import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.strategy.Strategy;
 import java.time.Duration;
 import java.util.Collections;
