@@ -1,0 +1,76 @@
+package dev.lazyinit.harness.contract;
+
+import dev.lazyinit.strategy.VerdictKind;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The static layer's verdicts: what a static checker (SpotBugs) found in each strategy's holder classes, judged
+ * against what the strategy claims. Unlike a JCStress verdict it does not depend on the hardware: the non-volatile
+ * DCL control is flagged on x86 as on Arm.
+ *
+ * @param format {@link #FORMAT}
+ * @param tool the checker and its version
+ * @param settings how it ran (effort, threshold, what it analysed)
+ * @param generatedAt when (ISO-8601)
+ * @param verdicts one per strategy, in registry order
+ * @param suppressions every finding left out of a verdict, each with its reason
+ */
+public record StaticVerdicts(String format, String tool, String settings, String generatedAt,
+                             List<StaticVerdict> verdicts, List<Suppression> suppressions) implements Versioned {
+
+    /** The format this build writes and reads. */
+    public static final String FORMAT = "lazyinit-static/1";
+
+    public StaticVerdicts {
+        verdicts = List.copyOf(verdicts);
+        suppressions = List.copyOf(suppressions);
+    }
+
+    /**
+     * One strategy's verdict.
+     *
+     * @param strategy the strategy name
+     * @param analysed the classes whose findings count for it
+     * @param verdict PASS (claims safe publication, no finding), FAIL (claims it, flagged), CAUGHT (a control,
+     *     flagged), NOT_OBSERVED (a control the checker does not see: a blind spot), N/A (not our code)
+     * @param findings the findings that count, suppressed ones left out
+     * @param note what the verdict rests on, for a person
+     */
+    public record StaticVerdict(String strategy, List<String> analysed, VerdictKind verdict, List<Finding> findings,
+                                String note) {
+        public StaticVerdict {
+            analysed = List.copyOf(analysed);
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /**
+     * One finding of the checker.
+     *
+     * @param pattern its bug pattern, for example {@code DC_DOUBLECHECK}
+     * @param category its category, for example {@code MT_CORRECTNESS}
+     * @param className the class it is in
+     * @param line the first source line it names, or 0
+     * @param message the checker's message
+     */
+    public record Finding(String pattern, String category, String className, int line, String message) {
+    }
+
+    /**
+     * A finding that does not count, and why.
+     *
+     * @param finding the finding
+     * @param reason why it is a false alarm
+     */
+    public record Suppression(Finding finding, String reason) {
+    }
+
+    /**
+     * @param strategy a strategy name
+     * @return its verdict, if the file has one
+     */
+    public Optional<StaticVerdict> find(String strategy) {
+        return verdicts.stream().filter(v -> v.strategy().equals(strategy)).findFirst();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.lazyinit.harness.staticlayer;
+
+import dev.lazyinit.harness.contract.StaticVerdicts;
+import dev.lazyinit.harness.contract.StaticVerdicts.Finding;
+import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
+import dev.lazyinit.harness.contract.StaticVerdicts.Suppression;
+import dev.lazyinit.strategy.Guarantee;
+import dev.lazyinit.strategy.Strategy;
+import dev.lazyinit.strategy.VerdictKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * Judges SpotBugs' findings over the holder classes per strategy of the registry: the static layer.
+ *
+ * <p>What could go wrong: a holder that publishes its value without a happens-before edge (the classic DCL without
+ * {@code volatile}). JCStress can only show that where the hardware reorders (Arm, POWER), never on x86. SpotBugs
+ * recognises the shape in the bytecode ({@code DC_DOUBLECHECK}, {@code DC_PARTIALLY_CONSTRUCTED}) on any machine.
+ *
+ * <p>Rules: a strategy that claims {@link Guarantee#SAFE_PUBLICATION} must have no finding at all in its classes
+ * (PASS, else FAIL); a control that does not claim it is CAUGHT when a double-check pattern is found, and
+ * NOT_OBSERVED when not (a blind spot, shown as such); a library adapter is N/A unless its own code is flagged,
+ * because the part that matters lives in the library, which is not analysed. Suppressions are written below with
+ * their reasons and listed in the verdicts file; there is no filter file.
+ *
+ * <p>What it cannot see: anything that is not a recognisable double-check shape, for example a
+ * {@link java.lang.invoke.VarHandle} DCL whose accesses are plain {@code get}/{@code set} (the VarHandle call
+ * hides the field access), or a wrapper whose "final" field is not final.
+ */
+public final class StaticLayer {
+
+    /** The patterns that show a double-checked publication bug. */
+    public static final List<String> DOUBLE_CHECK_PATTERNS = List.of("DC_DOUBLECHECK", "DC_PARTIALLY_CONSTRUCTED");
+
+    /**
+     * Findings that are false alarms: pattern and class, and why. Every entry must still match a finding, or the
+     * test that reads this fails (a stale suppression hides nothing and should go).
+     */
+    public static final Map<String, String> SUPPRESSED = Map.of(
+            "UWF_UNWRITTEN_FIELD dev.lazyinit.lazy.VarHandleDclLazy",
+            "a false alarm: value is written through the VarHandle (setRelease), which SpotBugs does not follow");
+
+    /** Classes that carry a strategy's logic besides its holder class. */
+    private static final Map<Strategy, List<String>> ALSO = Map.of(
+            Strategy.HOLDER_IDIOM, List.of("dev.lazyinit.lazy.HolderIdiom"));
+
+    private StaticLayer() {
+    }
+
+    /**
+     * @param spotbugsXml SpotBugs' XML report
+     * @param settings how it ran, for the file
+     * @return a verdict per registry strategy
+     * @throws IOException if the report cannot be read
+     */
+    public static StaticVerdicts judge(Path spotbugsXml, String settings) throws IOException {
+        Document doc = parse(spotbugsXml);
+        String tool = "SpotBugs " + doc.getDocumentElement().getAttribute("version");
+        List<Finding> all = findings(doc);
+        List<Finding> counted = new ArrayList<>();
+        List<Suppression> suppressions = new ArrayList<>();
+        for (Finding f : all) {
+            String reason = SUPPRESSED.get(f.pattern() + " " + f.className());
+            if (reason == null) {
+                counted.add(f);
+            } else {
+                suppressions.add(new Suppression(f, reason));
+            }
+        }
+        List<StaticVerdict> verdicts = new ArrayList<>();
+        for (Strategy s : Strategy.values()) {
+            verdicts.add(judge(s, counted));
+        }
+        return new StaticVerdicts(StaticVerdicts.FORMAT, tool, settings, Instant.now().toString(), verdicts,
+                suppressions);
+    }
+
+    private static StaticVerdict judge(Strategy s, List<Finding> findings) {
+        if (!s.available()) {
+            return new StaticVerdict(s.name(), List.of(), VerdictKind.NOT_APPLICABLE, List.of(),
+                    "not built on this JDK: " + s.unavailableReason());
+        }
+        String holder = s.newHolder(() -> null).getClass().getName();
+        List<String> analysed = new ArrayList<>();
+        analysed.add(holder);
+        analysed.addAll(ALSO.getOrDefault(s, List.of()));
+        List<Finding> mine = findings.stream().filter(f -> analysed.stream().anyMatch(c ->
+                f.className().equals(c) || f.className().startsWith(c + "$"))).toList();
+        if (!holder.startsWith("dev.lazyinit.lazy.")) {
+            return new StaticVerdict(s.name(), analysed, VerdictKind.NOT_APPLICABLE, mine,
+                    "the JDK's own code, not analysed");
+        }
+        boolean library = holder.startsWith("dev.lazyinit.lazy.library.");
+        if (s.guarantees(Guarantee.SAFE_PUBLICATION) || library) {
+            if (!mine.isEmpty()) {
+                return new StaticVerdict(s.name(), analysed, VerdictKind.FAIL, mine, "flagged: " + patterns(mine));
+            }
+            return library
+                    ? new StaticVerdict(s.name(), analysed, VerdictKind.NOT_APPLICABLE, mine,
+                            "an adapter over library code; the adapter is clean, the library is not analysed")
+                    : new StaticVerdict(s.name(), analysed, VerdictKind.PASS, mine, "no finding");
+        }
+        List<Finding> doubleChecks = mine.stream().filter(f -> DOUBLE_CHECK_PATTERNS.contains(f.pattern())).toList();
+        return doubleChecks.isEmpty()
+                ? new StaticVerdict(s.name(), analysed, VerdictKind.NOT_OBSERVED, mine,
+                        "not flagged: this control's bug is outside what the checker recognises"
+                                + (mine.isEmpty() ? "" : " (other findings: " + patterns(mine) + ")"))
+                : new StaticVerdict(s.name(), analysed, VerdictKind.CAUGHT, mine, "flagged: " + patterns(mine));
+    }
+
+    private static String patterns(List<Finding> findings) {
+        return String.join(", ", findings.stream().map(f -> f.pattern() + " in "
+                + f.className().substring(f.className().lastIndexOf('.') + 1)
+                + (f.line() > 0 ? ":" + f.line() : "")).distinct().toList());
+    }
+
+    private static Document parse(Path spotbugsXml) throws IOException {
+        if (!Files.exists(spotbugsXml)) {
+            throw new IOException(spotbugsXml + " does not exist: the static layer runs in the store module's"
+                    + " build (./mvnw verify, or ./mvnw -pl store process-test-classes) before this is read");
+        }
+        Document doc;
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            doc = factory.newDocumentBuilder().parse(spotbugsXml.toFile());
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IOException("cannot parse " + spotbugsXml + ": " + e.getMessage(), e);
+        }
+        return doc;
+    }
+
+    private static List<Finding> findings(Document doc) {
+        List<Finding> findings = new ArrayList<>();
+        NodeList bugs = doc.getElementsByTagName("BugInstance");
+        for (int i = 0; i < bugs.getLength(); i++) {
+            Element bug = (Element) bugs.item(i);
+            Element cls = first(bug, "Class");
+            Element line = child(bug, "SourceLine"); // the finding's own lines, not its class's or method's
+            Element message = first(bug, "LongMessage");
+            findings.add(new Finding(bug.getAttribute("type"), bug.getAttribute("category"),
+                    cls == null ? "" : cls.getAttribute("classname"),
+                    line == null || line.getAttribute("start").isEmpty() ? 0 : Integer.parseInt(line.getAttribute("start")),
+                    message == null ? bug.getAttribute("type") : message.getTextContent().strip()));
+        }
+        return findings;
+    }
+
+    private static Element child(Element parent, String tag) {
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(tag)) {
+                return e;
+            }
+        }
+        return first(parent, tag);
+    }
+
+    private static Element first(Element parent, String tag) {
+        NodeList children = parent.getElementsByTagName(tag);
+        return children.getLength() == 0 ? null : (Element) children.item(0);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.lazyinit.lazy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lazyinit.harness.contract.Codec;
+import dev.lazyinit.harness.contract.StaticVerdicts;
+import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
+import dev.lazyinit.harness.staticlayer.StaticLayer;
+import dev.lazyinit.strategy.Strategy;
+import dev.lazyinit.strategy.VerdictKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The static layer, judged: SpotBugs (run by the build right after the holders compile) must flag the non-volatile
+ * DCL control, and must find nothing in any strategy that claims safe publication. Writes
+ * {@code target/static-layer/static-verdicts.json} for the gate and the report, and prints the table.
+ *
+ * <p>What a failure here means: either a correct holder gained a shape SpotBugs considers unsafe (read its
+ * message), or the control is no longer flagged, so the layer lost its teeth on the one bug it exists for.
+ */
+class StaticLayerTest {
+
+    static final Path SPOTBUGS_XML = Path.of("target", "spotbugsXml.xml");
+    static final Path VERDICTS = Path.of("target", "static-layer", "static-verdicts.json");
+    static final String SETTINGS = "effort Max, threshold Low, classes dev.lazyinit.lazy.*";
+
+    static StaticVerdicts verdicts;
+
+    @BeforeAll
+    static void judge() throws IOException {
+        verdicts = StaticLayer.judge(SPOTBUGS_XML, SETTINGS);
+        Codec.write(VERDICTS, verdicts);
+        StringBuilder table = new StringBuilder("[static layer] " + verdicts.tool() + " (" + SETTINGS + ")\n");
+        for (StaticVerdict v : verdicts.verdicts()) {
+            table.append(String.format(Locale.ROOT, "  %-28s %-13s %s%n", v.strategy(), v.verdict().label(), v.note()));
+        }
+        verdicts.suppressions().forEach(s -> table.append("  suppressed: ").append(s.finding().pattern())
+                .append(" in ").append(s.finding().className()).append(": ").append(s.reason()).append('\n'));
+        System.out.print(table);
+    }
+
+    @Test
+    void nonVolatileDclControlIsFlagged() {
+        StaticVerdict control = verdicts.find(Strategy.BROKEN_DCL_NON_VOLATILE.name()).orElseThrow();
+        assertThat(control.verdict()).as(control.note()).isEqualTo(VerdictKind.CAUGHT);
+        assertThat(control.findings()).extracting(StaticVerdicts.Finding::pattern).contains("DC_DOUBLECHECK");
+    }
+
+    @Test
+    void noStrategyThatClaimsSafePublicationIsFlagged() {
+        assertThat(verdicts.verdicts()).filteredOn(v -> v.verdict() == VerdictKind.FAIL)
+                .as("strategies flagged by the static layer").isEmpty();
+        assertThat(verdicts.find(Strategy.DOUBLE_CHECKED.name()).orElseThrow().verdict()).isEqualTo(VerdictKind.PASS);
+    }
+
+    @Test
+    void everySuppressionStillMatchesAFinding() {
+        assertThat(verdicts.suppressions()).extracting(s -> s.finding().pattern() + " " + s.finding().className())
+                .as("a suppression that matches nothing hides nothing and should be removed")
+                .containsAll(StaticLayer.SUPPRESSED.keySet());
+    }
+
+    /** The negative control of the judge: the same rules on a report that flags a correct holder must say FAIL. */
+    @Test
+    void aFindingOnACorrectHolderIsAFail(@TempDir Path dir) throws IOException {
+        Path xml = dir.resolve("spotbugsXml.xml");
+        Files.writeString(xml, """
+                <BugCollection version="test">
+                  <BugInstance type="DC_DOUBLECHECK" category="MT_CORRECTNESS">
+                    <Class classname="dev.lazyinit.lazy.DoubleCheckedLazy"/>
+                    <SourceLine classname="dev.lazyinit.lazy.DoubleCheckedLazy" start="42"/>
+                  </BugInstance>
+                </BugCollection>
+                """);
+        StaticVerdicts judged = StaticLayer.judge(xml, "synthetic");
+        assertThat(judged.find(Strategy.DOUBLE_CHECKED.name()).orElseThrow().verdict()).isEqualTo(VerdictKind.FAIL);
+        assertThat(judged.find(Strategy.BROKEN_DCL_NON_VOLATILE.name()).orElseThrow().verdict())
+                .as("nothing flagged the control in this report").isEqualTo(VerdictKind.NOT_OBSERVED);
+    }
+}
