@@ -1,26 +1,25 @@
 package dev.lazyinit.jmh;
 
+import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.harness.db.Database;
 import dev.lazyinit.harness.db.Databases;
+import dev.lazyinit.harness.support.Names;
 import dev.lazyinit.lazy.HolderIdiom;
 import dev.lazyinit.lazy.HolderIdiomLazy;
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
-import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.store.StoreConfig;
 import dev.lazyinit.strategy.Strategy;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What the benchmarks share: the database of this JVM, unique pool names, and the steady-state holder.
+ * What the benchmarks share: the database of this JVM, factories with unique pool names, and the steady-state
+ * holder.
  *
  * <p>In a JMH fork the database is the one the parent process started: the report runner hands it over with
  * {@code -Dlazyinit.db.url/user/passwordFile}, so forks neither start their own server nor see the password on
  * a command line. Run without the runner, each fork resolves the database itself (embedded by default).
  */
 public final class BenchSupport {
-
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private BenchSupport() {
     }
@@ -31,22 +30,12 @@ public final class BenchSupport {
     }
 
     /**
-     * A pool (and application) name unique in this JVM and short enough for {@code pg_stat_activity}, whose
-     * {@code application_name} keeps 63 bytes: a longer name would never match the count query.
-     *
      * @param prefix what the pool is for
-     * @return {@code prefix-<pid>-<n>}
-     */
-    public static String uniqueName(String prefix) {
-        return prefix + "-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
-    }
-
-    /**
-     * @param prefix what the pool is for
-     * @return a recording factory for a fresh pool name
+     * @return a recording factory for a fresh pool name ({@link Names#unique}, short enough for the 63 bytes that
+     *         {@code pg_stat_activity} keeps of an {@code application_name})
      */
     public static RecordingStoreFactory factory(String prefix) {
-        StoreConfig config = db().storeConfig(uniqueName(prefix));
+        StoreConfig config = db().storeConfig(Names.unique(prefix));
         return new RecordingStoreFactory(config);
     }
 

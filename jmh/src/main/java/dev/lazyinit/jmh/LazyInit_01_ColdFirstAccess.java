@@ -1,5 +1,6 @@
 package dev.lazyinit.jmh;
 
+import dev.lazyinit.harness.support.Names;
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
 import dev.lazyinit.harness.RecordingStoreFactory;
@@ -90,7 +91,7 @@ public class LazyInit_01_ColdFirstAccess {
 
         @Setup(Level.Iteration)
         public void newName() {
-            config = BenchSupport.db().storeConfig(BenchSupport.uniqueName("direct"));
+            config = BenchSupport.db().storeConfig(Names.unique("direct"));
         }
 
         @TearDown(Level.Iteration)

@@ -1,5 +1,6 @@
 package dev.lazyinit.jmh;
 
+import dev.lazyinit.harness.support.Names;
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
 import dev.lazyinit.harness.RecordingStoreFactory;
@@ -59,7 +60,7 @@ public class LazyInit_02_SteadyState {
     public static class Plain {
 
         public final PostgresStore store = new PostgresStore(
-                BenchSupport.db().storeConfig(BenchSupport.uniqueName("plain")));
+                BenchSupport.db().storeConfig(Names.unique("plain")));
 
         @TearDown(Level.Trial)
         public void close() {

@@ -97,6 +97,9 @@ public final class Report {
         Files.writeString(folder.resolve("report.html"), HtmlWriter.render(doc), StandardCharsets.UTF_8);
     }
 
+    /** The agreed one-argument form: reads only {@code folder}. */
+    public static void render(Path folder) throws IOException { render(folder, folder.resolve("jcstress-verdicts.json")); }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readIfPresent(Path file) throws IOException {
         return Files.exists(file) ? (Map<String, Object>) Json.parse(Files.readString(file)) : Map.of();

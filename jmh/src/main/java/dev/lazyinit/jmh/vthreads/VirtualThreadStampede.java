@@ -1,12 +1,15 @@
 package dev.lazyinit.jmh.vthreads;
 
+import dev.lazyinit.harness.RecordingStoreFactory;
+import dev.lazyinit.harness.contract.Codec;
+import dev.lazyinit.harness.contract.VirtualThreadResults;
+import dev.lazyinit.harness.contract.VirtualThreadResults.Row;
 import dev.lazyinit.harness.db.Database;
 import dev.lazyinit.harness.db.Databases;
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
-import dev.lazyinit.harness.RecordingStoreFactory;
+import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
-import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +23,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * A cold stampede of thousands of virtual threads into one holder per strategy, whose factory does real
@@ -44,77 +53,110 @@ import jdk.jfr.consumer.RecordingFile;
  * stampede benchmark already measures at 64 threads.
  *
  * <p>Needs JDK 21 or newer (virtual threads); run on JDK 25 for the current behaviour. Writes
- * {@code vthreads.json} and {@code vthreads.md} into the folder given as the first argument.
+ * {@code vthreads.json} ({@link VirtualThreadResults}) and {@code vthreads.md} into the folder given:
+ *
+ * <pre>
+ *   java -cp benchmarks.jar dev.lazyinit.jmh.vthreads.VirtualThreadStampede [--threads N] [--rounds N]
+ *        [--stuck-seconds N] [--only STRATEGY,...] [FOLDER]
+ * </pre>
+ *
+ * The options default to the system properties {@code lazyinit.vthreads}, {@code lazyinit.vthreads.rounds},
+ * {@code lazyinit.vthreads.stuckSeconds} and {@code lazyinit.vthreads.only}, else 2000 threads, 3 rounds, 30 s.
  */
-public final class VirtualThreadStampede {
+@Command(name = "VirtualThreadStampede", description = "Many virtual threads into one cold holder per strategy,"
+        + " with JFR recording where they pin.")
+public final class VirtualThreadStampede implements Callable<Integer> {
 
-    /** How many virtual threads race into each cold holder. */
-    static final int THREADS = Integer.getInteger("lazyinit.vthreads", 2_000);
-    /** Rounds per strategy: the table reports the median time and all pinning events. */
-    static final int ROUNDS = Integer.getInteger("lazyinit.vthreads.rounds", 3);
-    /** A round that has not finished by then is reported as stuck and torn down (its threads interrupted). */
-    static final Duration STUCK = Duration.ofSeconds(Integer.getInteger("lazyinit.vthreads.stuckSeconds", 30));
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FOLDER", defaultValue = "target/vthreads",
+            description = "Where to write vthreads.json and vthreads.md (default: ${DEFAULT-VALUE}).")
+    Path out;
 
-    private VirtualThreadStampede() {
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "${sys:lazyinit.vthreads:-2000}",
+            description = "Virtual threads released together into each cold holder (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "${sys:lazyinit.vthreads.rounds:-3}",
+            description = "Rounds per strategy; the table reports the median time (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--stuck-seconds", paramLabel = "S", defaultValue = "${sys:lazyinit.vthreads.stuckSeconds:-30}",
+            description = "A round not finished by then is reported as STUCK and torn down by interrupting its"
+                    + " threads (default: ${DEFAULT-VALUE}).")
+    int stuckSeconds;
+
+    @Option(names = "--only", split = ",", paramLabel = "STRATEGY", defaultValue = "${sys:lazyinit.vthreads.only}",
+            description = "Only these strategies (default: every one of the registry).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    /**
+     * @param args see the class comment
+     */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new VirtualThreadStampede()).execute(args));
     }
 
-    record Row(Strategy strategy, int threads, List<Long> nanos, int created, long pinnedEvents,
-               Duration pinnedTotal, Map<String, Long> pinnedAt, String note) {
-    }
-
-    public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "target/vthreads");
+    @Override
+    public Integer call() throws Exception {
         Files.createDirectories(out);
         Method newVirtual;
         try {
             newVirtual = java.util.concurrent.Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
         } catch (NoSuchMethodException e) {
             System.err.println("Virtual threads need JDK 21 or newer; this is " + Runtime.version() + ". Skipped.");
-            return;
+            return 0;
         }
         Database db = Databases.get();
         List<Row> rows = new ArrayList<>();
-        String only = System.getProperty("lazyinit.vthreads.only", "");
         for (Strategy strategy : Strategy.values()) {
-            if (!only.isEmpty() && !java.util.Arrays.asList(only.split(",")).contains(strategy.name())) {
+            if (only != null && !only.isEmpty() && !only.contains(strategy.name())) {
                 continue;
             }
             if (!strategy.available()) {
-                rows.add(new Row(strategy, 0, List.of(), 0, 0, Duration.ZERO, Map.of(),
-                        "not run: " + strategy.unavailableReason()));
+                rows.add(notRun(strategy, "not run: " + strategy.unavailableReason()));
                 continue;
             }
-            if (strategy.mayLeakDuplicates() || !strategy.guarantees(dev.lazyinit.strategy.Guarantee.EXACTLY_ONCE)) {
-                rows.add(new Row(strategy, 0, List.of(), 0, 0, Duration.ZERO, Map.of(),
-                        "not run: every racing thread may build its own pool"));
+            if (!strategy.guarantees(Guarantee.EXACTLY_ONCE)) {
+                rows.add(notRun(strategy, "not run: every racing thread may build its own pool"));
                 continue;
             }
-            rows.add(run(strategy, db, newVirtual, out));
+            rows.add(run(strategy, db, newVirtual));
             System.out.println("vthreads: " + strategy + " done");
         }
-        String md = markdown(rows, db);
+        VirtualThreadResults results = new VirtualThreadResults(VirtualThreadResults.FORMAT,
+                Runtime.version().toString(), System.getProperty("java.vendor"), Instant.now().toString(), threads,
+                rounds, db.describe(), rows);
+        String md = VirtualThreadTable.markdown(results);
         Files.writeString(out.resolve("vthreads.md"), md);
-        Files.writeString(out.resolve("vthreads.json"), json(rows, db));
+        Codec.write(out.resolve("vthreads.json"), results);
         System.out.println(md);
+        return 0;
     }
 
-    private static Row run(Strategy strategy, Database db, Method newVirtual, Path out) throws Exception {
+    private static Row notRun(Strategy strategy, String why) {
+        return new Row(strategy.name(), 0, List.of(), 0, 0, 0, Map.of(), why);
+    }
+
+    private Row run(Strategy strategy, Database db, Method newVirtual) throws Exception {
         List<Long> times = new ArrayList<>();
         int created = 0;
         String stuck = "";
+        Duration stuckAfter = Duration.ofSeconds(stuckSeconds);
         Path jfr = out.resolve("vthreads-" + strategy.name().toLowerCase(Locale.ROOT) + ".jfr");
         try (Recording recording = new Recording()) {
             recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
             recording.start();
-            for (int round = 0; round < ROUNDS; round++) {
+            for (int round = 0; round < rounds; round++) {
                 RecordingStoreFactory factory = new RecordingStoreFactory(
                         db.storeConfig("li-vt-" + strategy.name().toLowerCase(Locale.ROOT) + "-" + round));
                 Lazy<PostgresStore> holder = strategy.newHolder(factory);
                 ExecutorService vts = (ExecutorService) newVirtual.invoke(null); // AutoCloseable only since 19
                 try {
                     CountDownLatch go = new CountDownLatch(1);
-                    List<Future<PostgresStore>> futures = new ArrayList<>(THREADS);
-                    for (int i = 0; i < THREADS; i++) {
+                    List<Future<PostgresStore>> futures = new ArrayList<>(threads);
+                    for (int i = 0; i < threads; i++) {
                         futures.add(vts.submit(() -> {
                             go.await();
                             return holder.get();
@@ -123,17 +165,19 @@ public final class VirtualThreadStampede {
                     long start = System.nanoTime();
                     go.countDown();
                     Set<PostgresStore> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-                    long deadline = start + STUCK.toNanos();
+                    long deadline = start + stuckAfter.toNanos();
                     int finished = 0;
                     try {
                         for (Future<PostgresStore> f : futures) {
                             seen.add(f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                             finished++;
                         }
-                    } catch (java.util.concurrent.TimeoutException e) {
-                        stuck = String.format(Locale.ROOT, "STUCK: after %d s only %d of %d threads held the store;"
-                                + " %d stores created; the round was torn down by interrupting its threads",
-                                STUCK.toSeconds(), finished, THREADS, factory.calls());
+                    } catch (TimeoutException e) {
+                        created += factory.calls(); // the table's count and this note's are the same number
+                        stuck = String.format(Locale.ROOT, "STUCK: after %d s only %d of %d threads held the store"
+                                + " (round %d of %d); %d %s created; the round was torn down by interrupting its"
+                                + " threads", stuckAfter.toSeconds(), finished, threads, round + 1, rounds, created,
+                                created == 1 ? "store" : "stores");
                         break;
                     }
                     times.add(System.nanoTime() - start);
@@ -167,7 +211,7 @@ public final class VirtualThreadStampede {
             at.merge(where(e), 1L, Long::sum);
         }
         Files.deleteIfExists(jfr);
-        return new Row(strategy, THREADS, times, created, events, total, at, stuck);
+        return new Row(strategy.name(), threads, times, created, events, total.toNanos(), at, stuck);
     }
 
     /** The first frame of our own code or of the JDK's class initialization: where the pin happened. */
@@ -184,58 +228,5 @@ public final class VirtualThreadStampede {
         List<RecordedFrame> frames = e.getStackTrace().getFrames();
         return frames.isEmpty() ? "unknown" : frames.get(0).getMethod().getType().getName() + "."
                 + frames.get(0).getMethod().getName();
-    }
-
-    private static String markdown(List<Row> rows, Database db) {
-        StringBuilder md = new StringBuilder("## Virtual-thread cold stampede\n\n");
-        md.append(String.format(Locale.ROOT, "%d virtual threads released together into one cold holder per strategy,"
-                + " %d rounds; the factory opens the real pool. JDK %s (%s); %s. Pinning recorded by JFR"
-                + " (`jdk.VirtualThreadPinned`, threshold 0).%n%n", THREADS, ROUNDS, Runtime.version(),
-                System.getProperty("java.vendor"), db.describe()));
-        md.append("| strategy | threads | time until all hold the store (median, min–max) | stores created | pinned events | pinned time | pinned at |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
-        for (Row r : rows) {
-            if (r.nanos().isEmpty() && r.threads() == 0) {
-                md.append("| ").append(r.strategy().displayName()).append(" | – | ").append(r.note())
-                        .append(" | – | – | – | – |\n");
-                continue;
-            }
-            if (r.nanos().isEmpty()) {
-                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %d | %.1f ms | %s |%n",
-                        r.strategy().displayName(), r.threads(), r.note(), r.created(), r.pinnedEvents(),
-                        r.pinnedTotal().toNanos() / 1e6, r.pinnedAt().isEmpty() ? "–"
-                                : r.pinnedAt().toString().replace("{", "").replace("}", "")));
-                continue;
-            }
-            List<Long> sorted = new ArrayList<>(r.nanos());
-            Collections.sort(sorted);
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f ms (%.0f–%.0f) | %d in %d rounds | %d | %.1f ms | %s |%n",
-                    r.strategy().displayName(), r.threads(), sorted.get(sorted.size() / 2) / 1e6,
-                    sorted.get(0) / 1e6, sorted.get(sorted.size() - 1) / 1e6, r.created(), ROUNDS,
-                    r.pinnedEvents(), r.pinnedTotal().toNanos() / 1e6,
-                    r.pinnedAt().isEmpty() ? "–" : r.pinnedAt().toString().replace("{", "").replace("}", "")));
-        }
-        return md.toString();
-    }
-
-    private static String json(List<Row> rows, Database db) {
-        StringBuilder json = new StringBuilder("{\n  \"jdk\": \"" + Runtime.version() + "\",\n  \"vendor\": \""
-                + System.getProperty("java.vendor") + "\",\n  \"generatedAt\": \"" + Instant.now()
-                + "\",\n  \"threads\": " + THREADS + ",\n  \"rounds\": " + ROUNDS + ",\n  \"database\": \""
-                + db.describe().replace("\"", "'") + "\",\n  \"rows\": [");
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            json.append(i == 0 ? "\n" : ",\n").append("    {\"strategy\": \"").append(r.strategy().name())
-                    .append("\", \"threads\": ").append(r.threads()).append(", \"nanos\": ").append(r.nanos())
-                    .append(", \"created\": ").append(r.created()).append(", \"pinnedEvents\": ")
-                    .append(r.pinnedEvents()).append(", \"pinnedNanos\": ").append(r.pinnedTotal().toNanos())
-                    .append(", \"pinnedAt\": {");
-            int j = 0;
-            for (Map.Entry<String, Long> e : r.pinnedAt().entrySet()) {
-                json.append(j++ == 0 ? "" : ", ").append('"').append(e.getKey()).append("\": ").append(e.getValue());
-            }
-            json.append("}, \"note\": \"").append(r.note().replace("\"", "'")).append("\"}");
-        }
-        return json.append("\n  ]\n}\n").toString();
     }
 }

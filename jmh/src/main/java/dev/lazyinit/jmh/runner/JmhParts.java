@@ -1,0 +1,132 @@
+package dev.lazyinit.jmh.runner;
+
+import dev.lazyinit.jmh.runner.ForkJvms.ForkJvm;
+import dev.lazyinit.jmh.runner.Profile.Part;
+import dev.lazyinit.strategy.Strategy;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * One benchmark class run by JMH on one JVM: the profile's settings, less what the command line sets (options given
+ * on the command line win over the profile's), the registry's strategies that JVM can build, and the database.
+ */
+final class JmhParts {
+
+    private JmhParts() {
+    }
+
+    /**
+     * @param jmhArgs JMH command-line options
+     * @return them parsed
+     * @throws BadInput if JMH refuses them
+     */
+    static CommandLineOptions parse(List<String> jmhArgs) {
+        try {
+            return new CommandLineOptions(jmhArgs.toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
+            throw new BadInput("Bad JMH option: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param part a benchmark class
+     * @param cmd the JMH options
+     * @return whether the command line's benchmark patterns (if any) match one of its benchmarks
+     */
+    static boolean selected(Part part, CommandLineOptions cmd) {
+        List<String> includes = cmd.getIncludes();
+        if (includes.isEmpty()) {
+            return true;
+        }
+        List<String> ids = Arrays.stream(part.benchmark().getMethods())
+                .filter(m -> m.isAnnotationPresent(Benchmark.class))
+                .map(Method::getName)
+                .map(m -> part.benchmark().getName() + "." + m)
+                .toList();
+        return includes.stream().map(Pattern::compile).anyMatch(p -> ids.stream().anyMatch(id -> p.matcher(id).find()));
+    }
+
+    /**
+     * Runs one benchmark class on one JVM.
+     *
+     * @param profile the settings
+     * @param part the benchmark class
+     * @param cmd the JMH options of the command line
+     * @param jvm the JVM to fork
+     * @param db the database hand-off
+     * @return JMH's results (none if the JVM can build none of the strategies asked for)
+     * @throws RunnerException if JMH fails
+     */
+    static Collection<RunResult> run(Profile profile, Part part, CommandLineOptions cmd, ForkJvm jvm,
+                                     DatabaseHandOff db) throws RunnerException {
+        Profile.Settings s = profile.settings(part.benchmark());
+        ChainedOptionsBuilder b = new OptionsBuilder().parent(cmd);
+        if (cmd.getIncludes().isEmpty()) {
+            b.include("^" + Pattern.quote(part.benchmark().getName()) + "\\.");
+        }
+        for (Part other : Profile.PARTS) {
+            if (other != part) {
+                b.exclude("^" + Pattern.quote(other.benchmark().getName()) + "\\.");
+            }
+        }
+        if (jvm.java() != null) {
+            b.jvm(jvm.java());
+        }
+        if (!cmd.getForkCount().hasValue()) {
+            b.forks(jvm.java() != null ? Math.max(1, s.forks()) : s.forks()); // another JVM needs a fork
+        }
+        if (!cmd.getWarmupIterations().hasValue()) {
+            b.warmupIterations(s.warmups());
+        }
+        if (!cmd.getMeasurementIterations().hasValue()) {
+            b.measurementIterations(s.measurements());
+        }
+        if (s.warmupTime() != TimeValue.NONE && !cmd.getWarmupTime().hasValue()) {
+            b.warmupTime(s.warmupTime());
+        }
+        if (s.measurementTime() != TimeValue.NONE && !cmd.getMeasurementTime().hasValue()) {
+            b.measurementTime(s.measurementTime());
+        }
+        // The registry's strategies, or those the command line names, less the ones this JVM cannot build.
+        List<String> asked = cmd.getParameter("strategy").hasValue()
+                ? List.copyOf(cmd.getParameter("strategy").get())
+                : Arrays.stream(Strategy.values()).map(Strategy::name).toList();
+        List<String> strategies = asked.stream().filter(x -> !jvm.unavailable().containsKey(x)).toList();
+        if (strategies.size() < asked.size()) {
+            Suite.log(jvm.label() + " leaves out " + asked.stream().filter(jvm.unavailable()::containsKey)
+                    .collect(Collectors.joining(", ")) + ": it cannot build " + (asked.size() - strategies.size() == 1
+                    ? "it" : "them"));
+        }
+        if (strategies.isEmpty()) {
+            return List.of();
+        }
+        b.param("strategy", strategies.toArray(String[]::new));
+        s.params().forEach((k, v) -> {
+            if (!cmd.getParameter(k).hasValue()) {
+                b.param(k, v);
+            }
+        });
+        if (!cmd.shouldFailOnError().hasValue() && profile == Profile.SMOKE) {
+            b.shouldFailOnError(true);
+        }
+        List<String> jvmArgs = new ArrayList<>(cmd.getJvmArgsAppend().orElse(List.of()));
+        jvmArgs.addAll(Jdks.flags(jvm.feature()));
+        jvmArgs.addAll(db.jvmArgs());
+        b.jvmArgsAppend(jvmArgs.toArray(String[]::new));
+        return new Runner(b.build()).run();
+    }
+}

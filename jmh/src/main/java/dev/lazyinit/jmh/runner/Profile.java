@@ -1,0 +1,59 @@
+package dev.lazyinit.jmh.runner;
+
+import dev.lazyinit.jmh.LazyInit_01_ColdFirstAccess;
+import dev.lazyinit.jmh.LazyInit_02_SteadyState;
+import dev.lazyinit.jmh.LazyInit_03_ColdStampede;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** The profiles: quick (about 10 minutes on 2 cores), full (publishable), smoke (the build's test). */
+public enum Profile {
+    QUICK, FULL, SMOKE;
+
+    /** The settings of one benchmark class in one profile. */
+    record Settings(int forks, int warmups, TimeValue warmupTime, int measurements, TimeValue measurementTime,
+                    Map<String, String[]> params) {
+    }
+
+    /** One benchmark class of the suite. */
+    record Part(Class<?> benchmark, String what) {
+    }
+
+    /** The benchmark classes, in the order they run. */
+    static final List<Part> PARTS = List.of(
+            new Part(LazyInit_01_ColdFirstAccess.class, "first access, cold"),
+            new Part(LazyInit_02_SteadyState.class, "steady state"),
+            new Part(LazyInit_03_ColdStampede.class, "cold stampede"));
+
+    /** @return its name on the command line: quick, full, smoke */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    Settings settings(Class<?> benchmark) {
+        boolean singleShot = benchmark != LazyInit_02_SteadyState.class;
+        Map<String, String[]> params = new LinkedHashMap<>();
+        if (benchmark == LazyInit_03_ColdStampede.class) {
+            params.put("threads", this == SMOKE ? new String[] {"2"} : new String[] {"2", "8", "64"});
+        }
+        TimeValue none = TimeValue.NONE;
+        return switch (this) {
+            case QUICK -> singleShot
+                    ? (benchmark == LazyInit_01_ColdFirstAccess.class
+                            ? new Settings(1, 5, none, 30, none, params)
+                            : new Settings(1, 2, none, 10, none, params))
+                    : new Settings(1, 2, TimeValue.seconds(1), 3, TimeValue.seconds(1), params);
+            case FULL -> singleShot
+                    ? (benchmark == LazyInit_01_ColdFirstAccess.class
+                            ? new Settings(3, 5, none, 30, none, params)
+                            : new Settings(3, 3, none, 20, none, params))
+                    : new Settings(3, 5, TimeValue.seconds(1), 10, TimeValue.seconds(1), params);
+            case SMOKE -> singleShot
+                    ? new Settings(0, 0, none, 1, none, params)
+                    : new Settings(0, 0, TimeValue.milliseconds(50), 1, TimeValue.milliseconds(50), params);
+        };
+    }
+}

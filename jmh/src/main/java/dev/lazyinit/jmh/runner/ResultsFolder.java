@@ -1,0 +1,187 @@
+package dev.lazyinit.jmh.runner;
+
+import dev.lazyinit.harness.contract.Codec;
+import dev.lazyinit.harness.contract.Environment;
+import dev.lazyinit.harness.db.Database;
+import dev.lazyinit.jmh.runner.ForkJvms.ForkJvm;
+import dev.lazyinit.store.StoreConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+
+/**
+ * A results folder holds every input of its report, so that the report can be rendered again from the folder
+ * alone: {@code results.json} (JMH's JSON), {@code environment.json}, {@code vthreads.json} and, when they were
+ * produced, copies of the JCStress verdicts ({@code jcstress-verdicts.json}) and of the failure-semantics table
+ * ({@code failure-semantics.json}).
+ */
+final class ResultsFolder {
+
+    static final String RESULTS = "results.json";
+    static final String ENVIRONMENT = "environment.json";
+    static final String VIRTUAL_THREADS = "vthreads.json";
+    static final String VERDICTS = "jcstress-verdicts.json";
+    static final String FAILURE_SEMANTICS = "failure-semantics.json";
+
+    /** Where the jcstress module's gate writes its verdicts. */
+    static final Path DEFAULT_VERDICTS = Path.of("jcstress", "target", "jcstress-verdicts.json");
+    /** The failure-semantics table that {@code ./mvnw verify} writes. */
+    static final Path FAILURE_SEMANTICS_SOURCE = Path.of("store", "target", "failure-semantics",
+            "failure-semantics.json");
+
+    private ResultsFolder() {
+    }
+
+    /**
+     * Deletes a copy or output an earlier run left in a reused folder, when this run has none to put in its place, so
+     * that the folder describes this run only (verdicts absent now must not be reported from an earlier copy).
+     *
+     * @param folder the results folder
+     * @param name the file
+     * @throws IOException if it cannot be deleted
+     */
+    static void removeStale(Path folder, String name) throws IOException {
+        if (Files.deleteIfExists(folder.resolve(name))) {
+            Suite.log("removed the " + name + " of an earlier run from " + folder);
+        }
+    }
+
+    /**
+     * @param folder the results folder
+     * @param results JMH's results
+     * @throws IOException if it cannot be written
+     */
+    static void writeResults(Path folder, Collection<RunResult> results) throws IOException {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(folder.resolve(RESULTS)), true,
+                StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(results);
+        }
+    }
+
+    /**
+     * Copies the JCStress verdicts into the folder, if they were produced.
+     *
+     * @param verdicts the verdicts file
+     * @param folder the results folder
+     * @throws IOException if it cannot be copied
+     */
+    static void copyVerdictsIfPresent(Path verdicts, Path folder) throws IOException {
+        if (Files.isRegularFile(verdicts)) {
+            copy(verdicts, folder.resolve(VERDICTS));
+            Suite.log("included the JCStress verdicts from " + verdicts);
+        } else {
+            removeStale(folder, VERDICTS);
+            Suite.log("no " + verdicts + ": the report says the JCStress verdicts were not run (produce them with"
+                    + " the jcstress module, then ./bench render " + folder + " --verdicts " + verdicts + ")");
+        }
+    }
+
+    /**
+     * Copies a verdicts file named on the command line into the folder.
+     *
+     * @param verdicts the verdicts file
+     * @param folder the results folder
+     * @throws BadInput if there is no such file
+     * @throws IOException if it cannot be copied
+     */
+    static void copyVerdicts(Path verdicts, Path folder) throws IOException {
+        if (!Files.isRegularFile(verdicts)) {
+            throw new BadInput("--verdicts " + verdicts + ": no such file");
+        }
+        copy(verdicts, folder.resolve(VERDICTS));
+        Suite.log("included the JCStress verdicts from " + verdicts);
+    }
+
+    /**
+     * Copies the failure-semantics table of the last {@code ./mvnw verify} into the folder, if there is one.
+     *
+     * @param folder the results folder
+     * @throws IOException if it cannot be copied
+     */
+    static void copyFailureSemanticsIfPresent(Path folder) throws IOException {
+        if (Files.exists(FAILURE_SEMANTICS_SOURCE)) {
+            copy(FAILURE_SEMANTICS_SOURCE, folder.resolve(FAILURE_SEMANTICS));
+            Suite.log("included " + FAILURE_SEMANTICS_SOURCE + " (from the last ./mvnw verify)");
+        } else {
+            removeStale(folder, FAILURE_SEMANTICS);
+            Suite.log("no " + FAILURE_SEMANTICS_SOURCE + ": run ./mvnw verify first to include the failure-semantics"
+                    + " table");
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (!Files.exists(to) || !Files.isSameFile(from, to)) {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Writes {@code environment.json}: the machine, the JDKs, the database and the run.
+     *
+     * @param folder the results folder
+     * @param profile the profile
+     * @param db the database
+     * @param started when the run started
+     * @param seconds how long the benchmarks took
+     * @param command the command line, for the report
+     * @param results JMH's results (for JMH's version)
+     * @param jvms the JVMs the benchmarks forked
+     * @throws IOException if it cannot be written
+     */
+    static void writeEnvironment(Path folder, Profile profile, Database db, Instant started, long seconds,
+                                 String command, Collection<RunResult> results, List<ForkJvm> jvms) throws IOException {
+        String note = System.getenv("LAZYINIT_BENCH_NOTE");
+        Environment env = new Environment(Environment.FORMAT, profile.id(), cpuModel(),
+                Runtime.getRuntime().availableProcessors(), osName(),
+                System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version")
+                        + " (" + System.getProperty("java.vm.name") + ")",
+                results.stream().findFirst().map(r -> r.getParams().getJmhVersion()).orElse("unknown"),
+                db.serverVersion(), db.backend().name().toLowerCase(java.util.Locale.ROOT),
+                StoreConfig.DEFAULT_POOL_SIZE, started.toString(), seconds,
+                command.isBlank() ? "./bench" : "./bench " + command,
+                jvms.stream().map(ForkJvm::toRecord).toList(),
+                note == null || note.isBlank() ? null : note);
+        Codec.write(folder.resolve(ENVIRONMENT), env);
+    }
+
+    private static String cpuModel() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(cpuinfo)) {
+            try (Stream<String> lines = Files.lines(cpuinfo)) {
+                return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip())
+                        .findFirst().orElse(System.getProperty("os.arch"));
+            } catch (IOException | RuntimeException e) {
+                // fall through
+            }
+        }
+        return System.getProperty("os.arch");
+    }
+
+    private static String osName() {
+        String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch");
+        Path release = Path.of("/etc/os-release");
+        if (Files.isReadable(release)) {
+            try (Stream<String> lines = Files.lines(release)) {
+                String pretty = lines.filter(l -> l.startsWith("PRETTY_NAME="))
+                        .map(l -> l.substring("PRETTY_NAME=".length()).replace("\"", "")).findFirst().orElse(null);
+                if (pretty != null) {
+                    return pretty + ", " + os;
+                }
+            } catch (IOException | RuntimeException e) {
+                // fall through
+            }
+        }
+        return os;
+    }
+}
