@@ -29,7 +29,7 @@ final class MarkdownDoc {
     /** @param title the document title */
     MarkdownDoc(String title) {
         this.title = title;
-        text.append("# ").append(title).append("\n\n");
+        text.append("# ").append(escape(title)).append("\n\n");
     }
 
     /** @return the title */
