@@ -88,6 +88,15 @@ final class Fmt {
     }
 
     /**
+     * @param stampede a stampede, if measured
+     * @param counter one of its counters
+     * @return the counter's mean per trial (max), or {@link #NONE}
+     */
+    static String counter(Optional<Measurements.Stampede> stampede, Bench.Counter counter) {
+        return stampede.flatMap(x -> x.counter(counter)).map(Fmt::counter).orElse(NONE);
+    }
+
+    /**
      * @param v a count, or a mean of counts
      * @return it without a decimal if it is whole, else with one
      */

@@ -73,9 +73,9 @@ final class HeadlineSection implements Section {
             row.add(steadyCell(m.of(Bench.GET_AND_PING, s), basePing, 1000));
             Optional<Stampede> st = m.stampede(s, most);
             row.add(orNone(st, x -> num(x.time().median())));
-            row.add(counterCell(st, Counter.POOLS));
-            row.add(counterCell(st, Counter.LEFT_OPEN));
-            row.add(counterCell(st, Counter.PEAK_CONNECTIONS));
+            row.add(Fmt.counter(st, Counter.POOLS));
+            row.add(Fmt.counter(st, Counter.LEFT_OPEN));
+            row.add(Fmt.counter(st, Counter.PEAK_CONNECTIONS));
             verdicts.ifPresent(v -> row.add(verdictSummary(v, s)));
             rows.add(row);
         }
@@ -94,9 +94,5 @@ final class HeadlineSection implements Section {
     private static String steadyCell(Optional<Metric> m, Optional<Metric> base, double scale) {
         return orNone(m, x -> num(x.score() / scale) + base.map(b -> " (" + ratio(x.score() / b.score()) + ")")
                 .orElse(""));
-    }
-
-    static String counterCell(Optional<Stampede> st, Counter counter) {
-        return st.flatMap(x -> x.counter(counter)).map(Fmt::counter).orElse(NONE);
     }
 }

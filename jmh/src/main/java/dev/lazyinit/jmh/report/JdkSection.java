@@ -4,7 +4,6 @@ import static dev.lazyinit.jmh.report.Fmt.NONE;
 import static dev.lazyinit.jmh.report.Fmt.num;
 import static dev.lazyinit.jmh.report.Fmt.pm;
 import static dev.lazyinit.jmh.report.Fmt.ratio;
-import static dev.lazyinit.jmh.report.HeadlineSection.counterCell;
 
 import dev.lazyinit.jmh.report.Bench.Counter;
 import dev.lazyinit.jmh.report.JmhResults.Metric;
@@ -136,7 +135,7 @@ final class JdkSection implements Section {
             row.add(change(ping));
             for (Measurements m : c.byJdk()) {
                 row.add(line.strategy().flatMap(s -> m.stampede(s, most)).map(st -> num(st.time().median())
-                        + "; pools " + counterCell(Optional.of(st), Counter.POOLS)).orElse(NONE));
+                        + "; pools " + Fmt.counter(Optional.of(st), Counter.POOLS)).orElse(NONE));
             }
             rows.add(row);
         }

@@ -1,6 +1,5 @@
 package dev.lazyinit.jmh.report;
 
-import static dev.lazyinit.jmh.report.HeadlineSection.counterCell;
 
 import dev.lazyinit.jmh.report.Bench.Counter;
 import dev.lazyinit.jmh.report.JmhResults.Metric;
@@ -30,11 +29,11 @@ final class StampedeSection implements Section {
         List<List<String>> rows = new ArrayList<>();
         for (Strategy s : m.strategies()) {
             for (int t : threads) {
-                m.stampede(s, t).ifPresent(st -> rows.add(List.of(Fmt.label(s), String.valueOf(t),
-                        Fmt.medianSpread(st.time()), counterCell(Optional.of(st), Counter.POOLS),
-                        counterCell(Optional.of(st), Counter.LEFT_OPEN), counterCell(Optional.of(st), Counter.DISTINCT),
-                        counterCell(Optional.of(st), Counter.PEAK_CONNECTIONS),
-                        String.valueOf(st.time().samples().length))));
+                Optional<Stampede> st = m.stampede(s, t);
+                st.ifPresent(x -> rows.add(List.of(Fmt.label(s), String.valueOf(t), Fmt.medianSpread(x.time()),
+                        Fmt.counter(st, Counter.POOLS), Fmt.counter(st, Counter.LEFT_OPEN),
+                        Fmt.counter(st, Counter.DISTINCT), Fmt.counter(st, Counter.PEAK_CONNECTIONS),
+                        String.valueOf(x.time().samples().length))));
             }
         }
         doc.table(List.of("Strategy", "Threads", "Time to all holding, ms", "Pools opened", "Left open",

@@ -71,8 +71,8 @@ final class SteadySection implements Section {
         doc.table(List.of("Strategy", "µs/op", "× ping baseline", "holder's share of the call"), rows);
         List<Optional<Metric>> scaled = pings.stream().map(o -> o.map(x -> x.scaled(1000, "us/op"))).toList();
         doc.chart(new Chart("chart-ping", "get() + SELECT 1 through the pool: µs per call",
-                "99.9 % confidence interval", "µs/op", cats, List.of(Chart.Series.meanWithError("get().ping()", scaled)),
-                false));
+                "99.9 % confidence interval", "µs/op", cats,
+                List.of(Chart.Series.meanWithError("get().ping()", scaled)), false));
     }
 
     private static String micros(Metric m) {
