@@ -60,22 +60,6 @@ public record JmhResults(List<Row> rows) {
     }
 
     /**
-     * The former reader, kept only until its callers read the file with {@link #read(Path)}.
-     *
-     * @param json a parsed results.json
-     * @return its rows
-     * @deprecated use {@link #read(Path)}
-     */
-    @Deprecated(forRemoval = true)
-    public static JmhResults from(Object json) {
-        try {
-            return parse(Json.write(json), "results.json");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /**
      * One benchmark result, as JMH records it.
      *
      * @param benchmark the fully qualified benchmark method
@@ -110,20 +94,6 @@ public record JmhResults(List<Row> rows) {
             params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
             secondary = secondary == null ? Map.of()
                     : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(secondary));
-        }
-
-        /**
-         * The former untyped view, kept only until its callers use the typed fields.
-         *
-         * @return {@code jvm} and {@code jvmArgs}
-         * @deprecated use {@link #jvm()} and {@link #jvmArgs()}
-         */
-        @Deprecated(forRemoval = true)
-        public Map<String, Object> json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("jvm", jvm);
-            m.put("jvmArgs", jvmArgs);
-            return m;
         }
 
         /** @return the class's simple name */

@@ -52,23 +52,6 @@ public final class Report {
     }
 
     /**
-     * The former entry point, kept only until the runner calls {@link #render(Path)}: copies the verdicts file
-     * into the folder, if it exists, and renders the folder.
-     *
-     * @param folder the results folder
-     * @param verdictsFile a JCStress verdicts file, or null
-     * @throws IOException if a file cannot be read or written
-     * @deprecated copy the verdicts into the folder and call {@link #render(Path)}
-     */
-    @Deprecated(forRemoval = true)
-    public static void render(Path folder, Path verdictsFile) throws IOException {
-        if (verdictsFile != null && Files.exists(verdictsFile)) {
-            Files.copy(verdictsFile, folder.resolve(Inputs.VERDICTS), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        render(folder);
-    }
-
-    /**
      * @param inputs a results folder's files
      * @return the report
      */
