@@ -1,6 +1,18 @@
 package dev.lazyinit.jmh.report;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,26 +20,81 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * JMH's own JSON result format (what {@code -rf json} writes), read back for the report.
+ * JMH's own JSON result format (what {@code -rf json} writes), read back with Jackson into typed rows.
  *
  * @param rows one per benchmark and parameter combination, in run order
  */
 public record JmhResults(List<Row> rows) {
 
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // JMH writes an unknown error as NaN
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // jvmArgs, percentiles, ...: not read
+            .build();
+
+    public JmhResults {
+        rows = List.copyOf(rows);
+    }
+
     /**
-     * One benchmark result.
+     * @param file a {@code results.json}
+     * @return its rows
+     * @throws IOException if it cannot be read or is not JMH's format
+     */
+    public static JmhResults read(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /**
+     * @param json the text of a {@code results.json}
+     * @param source where it came from, for the error message
+     * @return its rows
+     * @throws IOException if it is not JMH's format
+     */
+    public static JmhResults parse(String json, String source) throws IOException {
+        try {
+            return new JmhResults(MAPPER.readValue(json, new TypeReference<List<Row>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IOException(source + " is not a JMH JSON result (a list of benchmark results): "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * One benchmark result, as JMH records it.
      *
      * @param benchmark the fully qualified benchmark method
      * @param mode JMH's mode label ({@code avgt}, {@code ss}, ...)
      * @param threads measuring threads
      * @param forks forks
+     * @param jvm the forks' {@code java} executable
+     * @param jvmArgs the forks' JVM options
+     * @param jdkVersion the forks' JDK ({@code java.version})
+     * @param vmName the forks' VM name
+     * @param vmVersion the forks' VM version
+     * @param warmupIterations warm-up iterations
+     * @param warmupTime the time of one warm-up iteration ({@code 1 s}); none for single shots
+     * @param warmupBatchSize invocations per single-shot warm-up iteration
+     * @param measurementIterations measured iterations
+     * @param measurementTime the time of one measured iteration
+     * @param measurementBatchSize invocations per single-shot measured iteration
      * @param params the parameters
      * @param primary the score
      * @param secondary secondary metrics by name (aux counters)
-     * @param json the whole entry, for settings the report prints
      */
-    public record Row(String benchmark, String mode, int threads, int forks, Map<String, String> params,
-                      Metric primary, Map<String, Metric> secondary, Map<String, Object> json) {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Row(String benchmark, String mode, int threads, int forks, String jvm, List<String> jvmArgs,
+                      String jdkVersion, String vmName,
+                      String vmVersion, Integer warmupIterations, String warmupTime, Integer warmupBatchSize,
+                      Integer measurementIterations, String measurementTime, Integer measurementBatchSize,
+                      Map<String, String> params, @JsonProperty("primaryMetric") Metric primary,
+                      @JsonProperty("secondaryMetrics") Map<String, Metric> secondary) {
+
+        public Row {
+            jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+            params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+            secondary = secondary == null ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(secondary));
+        }
 
         /** @return the class's simple name */
         public String className() {
@@ -50,27 +117,14 @@ public record JmhResults(List<Row> rows) {
 
         /** @return the feature release of the JDK this result's forks ran on ({@code jdkVersion}), or 0 */
         public int jdk() {
-            String v = String.valueOf(json.get("jdkVersion")).replaceFirst("^1\\.", "").replaceFirst("[^0-9].*$", "");
+            String v = String.valueOf(jdkVersion).replaceFirst("^1\\.", "").replaceFirst("[^0-9].*$", "");
             return v.isEmpty() ? 0 : Integer.parseInt(v);
         }
 
         /** @return the forks' VM as JMH recorded it: name, version and JDK version */
         public String vm() {
-            return json.get("vmName") + " " + json.get("vmVersion") + " (JDK " + json.get("jdkVersion") + ")";
+            return vmName + " " + vmVersion + " (JDK " + jdkVersion + ")";
         }
-    }
-
-    /** @return the feature releases of the JDKs the forks ran on, oldest first */
-    public List<Integer> jdks() {
-        return rows.stream().map(Row::jdk).distinct().sorted().toList();
-    }
-
-    /**
-     * @param feature a JDK feature release
-     * @return the results whose forks ran on that JDK, in run order
-     */
-    public JmhResults onJdk(int feature) {
-        return new JmhResults(rows.stream().filter(r -> r.jdk() == feature).toList());
     }
 
     /**
@@ -83,6 +137,16 @@ public record JmhResults(List<Row> rows) {
      * @param samples every iteration's value, all forks together
      */
     public record Metric(double score, double error, String unit, double[] samples) {
+
+        @JsonCreator
+        static Metric fromJson(@JsonProperty("score") Double score, @JsonProperty("scoreError") Double error,
+                               @JsonProperty("scoreUnit") String unit,
+                               @JsonProperty("rawData") List<List<Double>> rawData) {
+            double[] samples = rawData == null ? new double[0]
+                    : rawData.stream().flatMap(List::stream).mapToDouble(d -> d == null ? Double.NaN : d).toArray();
+            return new Metric(score == null ? Double.NaN : score, error == null ? Double.NaN : error,
+                    String.valueOf(unit), samples);
+        }
 
         /** @return the median of the samples, or the score if there are none */
         public double median() {
@@ -119,61 +183,29 @@ public record JmhResults(List<Row> rows) {
         public double max() {
             return samples.length == 0 ? score : Arrays.stream(samples).max().orElse(score);
         }
+
+        /**
+         * @param divisor what to divide by (1000 for ns to µs)
+         * @param newUnit the unit it is then in
+         * @return this metric in that unit
+         */
+        public Metric scaled(double divisor, String newUnit) {
+            return new Metric(score / divisor, error / divisor, newUnit,
+                    Arrays.stream(samples).map(v -> v / divisor).toArray());
+        }
+    }
+
+    /** @return the feature releases of the JDKs the forks ran on, oldest first */
+    public List<Integer> jdks() {
+        return rows.stream().map(Row::jdk).distinct().sorted().toList();
     }
 
     /**
-     * @param json the parsed results.json (a list)
-     * @return the results
+     * @param feature a JDK feature release
+     * @return the results whose forks ran on that JDK, in run order
      */
-    @SuppressWarnings("unchecked")
-    public static JmhResults from(Object json) {
-        List<Row> rows = new ArrayList<>();
-        for (Object o : (List<Object>) json) {
-            Map<String, Object> m = (Map<String, Object>) o;
-            Map<String, String> params = new LinkedHashMap<>();
-            Object p = m.get("params");
-            if (p instanceof Map<?, ?> pm) {
-                pm.forEach((k, v) -> params.put(String.valueOf(k), String.valueOf(v)));
-            }
-            Map<String, Metric> secondary = new LinkedHashMap<>();
-            Object s = m.get("secondaryMetrics");
-            if (s instanceof Map<?, ?> sm) {
-                sm.forEach((k, v) -> secondary.put(String.valueOf(k), metric((Map<String, Object>) v)));
-            }
-            rows.add(new Row(String.valueOf(m.get("benchmark")), String.valueOf(m.get("mode")),
-                    num(m.get("threads")).intValue(), num(m.get("forks")).intValue(), params,
-                    metric((Map<String, Object>) m.get("primaryMetric")), secondary, m));
-        }
-        return new JmhResults(rows);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Metric metric(Map<String, Object> m) {
-        List<Double> samples = new ArrayList<>();
-        Object raw = m.get("rawData");
-        if (raw instanceof List<?> forks) {
-            for (Object fork : forks) {
-                for (Object v : (List<Object>) fork) {
-                    samples.add(num(v));
-                }
-            }
-        }
-        return new Metric(num(m.get("score")), num(m.get("scoreError")), String.valueOf(m.get("scoreUnit")),
-                samples.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    private static Double num(Object o) {
-        if (o instanceof Number n) {
-            return n.doubleValue();
-        }
-        if (o instanceof String s) {
-            try {
-                return Double.valueOf(s);
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
-        }
-        return Double.NaN;
+    public JmhResults onJdk(int feature) {
+        return new JmhResults(rows.stream().filter(r -> r.jdk() == feature).toList());
     }
 
     /**

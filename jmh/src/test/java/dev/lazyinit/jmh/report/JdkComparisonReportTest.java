@@ -2,6 +2,8 @@ package dev.lazyinit.jmh.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lazyinit.harness.contract.Codec;
+import dev.lazyinit.harness.contract.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ class JdkComparisonReportTest {
 
     @Test
     void eachJdkKeepsItsOwnNumbersAndTheNewestLeadsTheReport(@TempDir Path dir) throws Exception {
-        List<Object> rows = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (int jdk : List.of(17, 25)) {
             double f = jdk == 17 ? 10 : 1;
             rows.add(row(jdk, "LazyInit_02_SteadyState.baseline", null, 0.5 * f, 0.01 * f));
@@ -31,10 +33,13 @@ class JdkComparisonReportTest {
                 rows.add(row(jdk, "LazyInit_02_SteadyState.get", "HOLDER_IDIOM", 0.75, 0.01));
             }
         }
-        Files.writeString(dir.resolve("results.json"), Json.write(rows));
-        Files.writeString(dir.resolve("environment.json"), Json.write(Map.of("profile", "quick")));
+        Files.writeString(dir.resolve("results.json"), JmhRows.json(rows));
+        Codec.write(dir.resolve("environment.json"), new Environment(Environment.FORMAT, "quick", "a CPU", 2, "an OS",
+                "a JDK", "1.37", "18.1", "embedded", 2, "2026-01-01T00:00:00Z", 1, "./bench --jdks 17,25",
+                List.of(new Environment.ForkJdk(17, "java-17", Map.of()), new Environment.ForkJdk(25, "java-25",
+                        Map.of())), null));
 
-        Report.render(dir, dir.resolve("no-verdicts.json"));
+        Report.render(dir);
         String md = Files.readString(dir.resolve("report.md"));
 
         String headline = section(md, "## Headline");
@@ -52,15 +57,15 @@ class JdkComparisonReportTest {
 
     @Test
     void aRunOnOneJdkSaysHowToCompare(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("results.json"), Json.write(List.of(
+        Files.writeString(dir.resolve("results.json"), JmhRows.json(List.of(
                 row(17, "LazyInit_02_SteadyState.get", "DOUBLE_CHECKED", 1.0, 0.1))));
-        Report.render(dir, null);
+        Report.render(dir);
         String md = Files.readString(dir.resolve("report.md"));
         assertThat(section(md, "## JDKs side by side")).contains("measured one JDK (17)", "./bench --jdks 17,25");
         assertThat(section(md, "## Decision guide")).doesNotContain("Does the JDK change the choice?");
     }
 
-    /** One result in JMH's JSON format: average time, 2 forks × 3 iterations around the score. */
+    /** One result in JMH's JSON format, named as JMH names it: average time, 2 forks × 3 iterations at the score. */
     private static Map<String, Object> row(int jdk, String benchmark, String strategy, double score, double error) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("jmhVersion", "1.37");

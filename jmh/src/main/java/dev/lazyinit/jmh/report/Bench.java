@@ -1,0 +1,86 @@
+package dev.lazyinit.jmh.report;
+
+import dev.lazyinit.jmh.LazyInit_01_ColdFirstAccess;
+import dev.lazyinit.jmh.LazyInit_02_SteadyState;
+import dev.lazyinit.jmh.LazyInit_03_ColdStampede;
+import dev.lazyinit.jmh.report.JmhResults.Row;
+
+/**
+ * Every benchmark method the report reads, named once: its class and its method. A renamed benchmark method
+ * fails {@code BenchTest}, not a report that silently shows "—".
+ */
+enum Bench {
+
+    /** Creating the store with no holder: the cold baseline. */
+    COLD_BASELINE(LazyInit_01_ColdFirstAccess.class, "baseline"),
+    /** A cold holder's first {@code get()}. */
+    FIRST_GET(LazyInit_01_ColdFirstAccess.class, "firstGet"),
+    /** Reading a store from a plain final field, 1 thread: the steady-state baseline. */
+    FIELD_READ(LazyInit_02_SteadyState.class, "baseline"),
+    /** The same with 2 threads. */
+    FIELD_READ_2_THREADS(LazyInit_02_SteadyState.class, "baseline_2threads"),
+    /** {@code SELECT 1} on a store in a final field. */
+    PING(LazyInit_02_SteadyState.class, "baselinePing"),
+    /** {@code get()} on a warm holder, 1 thread. */
+    GET(LazyInit_02_SteadyState.class, "get"),
+    /** The same with 2 threads. */
+    GET_2_THREADS(LazyInit_02_SteadyState.class, "get_2threads"),
+    /** {@code get().ping()} on a warm holder. */
+    GET_AND_PING(LazyInit_02_SteadyState.class, "getAndPing"),
+    /** N threads released together onto one cold holder. */
+    STAMPEDE(LazyInit_03_ColdStampede.class, "stampede");
+
+    /** The JMH parameter naming the strategy. */
+    static final String STRATEGY = "strategy";
+    /** The stampede's JMH parameter naming the number of racing threads. */
+    static final String THREADS = "threads";
+
+    private final Class<?> benchmarkClass;
+    private final String method;
+
+    Bench(Class<?> benchmarkClass, String method) {
+        this.benchmarkClass = benchmarkClass;
+        this.method = method;
+    }
+
+    /** @return the class that declares the benchmark */
+    Class<?> benchmarkClass() {
+        return benchmarkClass;
+    }
+
+    /** @return the benchmark method's name */
+    String method() {
+        return method;
+    }
+
+    /**
+     * @param row a result
+     * @return whether it is a result of this benchmark
+     */
+    boolean matches(Row row) {
+        return row.benchmark().equals(benchmarkClass.getName() + "." + method);
+    }
+
+    /** The stampede's per-trial counts: JMH aux counters, the public fields of its counter state. */
+    enum Counter {
+        /** Pools (stores) the factory opened. */
+        POOLS("pools"),
+        /** Pools still open once every thread held a store. */
+        LEFT_OPEN("leftOpen"),
+        /** Different stores handed to the threads. */
+        DISTINCT("distinct"),
+        /** The sampled peak of server connections for the trial's pools. */
+        PEAK_CONNECTIONS("peakConnections");
+
+        private final String field;
+
+        Counter(String field) {
+            this.field = field;
+        }
+
+        /** @return the counter's field name, which names its secondary metric in results.json */
+        String field() {
+            return field;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.lazyinit.jmh.report;
+
+import static dev.lazyinit.jmh.report.Fmt.medianSpread;
+import static dev.lazyinit.jmh.report.Fmt.pm;
+import static dev.lazyinit.jmh.report.Fmt.ratio;
+
+import dev.lazyinit.jmh.report.JmhResults.Metric;
+import dev.lazyinit.strategy.Strategy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The first {@code get()} of a cold holder against creating the store without one. */
+final class ColdSection implements Section {
+
+    @Override
+    public void write(Context c, MarkdownDoc doc) {
+        Measurements m = c.main();
+        doc.heading(2, "First access, cold", "cold");
+        doc.para("`LazyInit_01_ColdFirstAccess`: a new cold holder per single-shot trial; the measured call is its"
+                + " first `get()`, which opens a HikariCP pool against PostgreSQL and ensures the schema. The"
+                + " holder idiom loads a fresh copy of its class per trial, so every trial is a real first class"
+                + " initialization. Baseline: `new PostgresStore(config)` with no holder, in the same run.");
+        Optional<Metric> base = m.baseline(Bench.COLD_BASELINE);
+        List<List<String>> rows = new ArrayList<>();
+        List<String> cats = new ArrayList<>();
+        List<Optional<Metric>> ms = new ArrayList<>();
+        base.ifPresent(b -> {
+            rows.add(List.of("baseline (no holder)", medianSpread(b), pm(b), "1.00×",
+                    String.valueOf(b.samples().length)));
+            cats.add("baseline");
+            ms.add(base);
+        });
+        for (Strategy s : m.strategies()) {
+            m.of(Bench.FIRST_GET, s).ifPresent(x -> {
+                rows.add(List.of(Fmt.label(s), medianSpread(x), pm(x),
+                        base.map(b -> ratio(x.median() / b.median())).orElse("n/a"),
+                        String.valueOf(x.samples().length)));
+                cats.add(s.name());
+                ms.add(Optional.of(x));
+            });
+        }
+        doc.table(List.of("Strategy", "Median ms (p25–p75)", "Mean ms ± 99.9 % CI", "Median ÷ baseline median",
+                "Trials"), rows);
+        doc.chart(new Chart("chart-cold", "Cold first get(): time to a ready store", "p25 to p75 of the trials",
+                "ms (median)", cats, List.of(Chart.Series.medianWithQuartiles("first get()", ms)), false));
+    }
+}

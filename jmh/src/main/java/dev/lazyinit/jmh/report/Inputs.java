@@ -1,0 +1,58 @@
+package dev.lazyinit.jmh.report;
+
+import dev.lazyinit.harness.contract.Codec;
+import dev.lazyinit.harness.contract.Environment;
+import dev.lazyinit.harness.contract.FailureSemantics;
+import dev.lazyinit.harness.contract.ProofVerdicts;
+import dev.lazyinit.harness.contract.Versioned;
+import dev.lazyinit.harness.contract.VirtualThreadResults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Everything a report is made from: the typed files of one results folder, and nothing from anywhere else, so a
+ * folder renders the same report wherever and whenever it is rendered.
+ *
+ * @param results JMH's {@code results.json}, possibly from forks of several JDKs
+ * @param environment {@code environment.json}: what the runner recorded about the machine and the run (absent
+ *        for a folder of bare JMH results)
+ * @param verdicts {@code jcstress-verdicts.json}, the JCStress gate's verdicts, if copied in
+ * @param failures {@code failure-semantics.json}, the store tests' failure table, if copied in
+ * @param virtualThreads {@code vthreads.json}, the virtual-thread stampede, if it ran
+ */
+public record Inputs(JmhResults results, Optional<Environment> environment, Optional<ProofVerdicts> verdicts,
+                     Optional<FailureSemantics> failures, Optional<VirtualThreadResults> virtualThreads) {
+
+    /** JMH's results. */
+    public static final String RESULTS = "results.json";
+    /** The runner's record of the machine and run. */
+    public static final String ENVIRONMENT = "environment.json";
+    /** The JCStress verdicts. */
+    public static final String VERDICTS = "jcstress-verdicts.json";
+    /** The failure-semantics table. */
+    public static final String FAILURES = "failure-semantics.json";
+    /** The virtual-thread stampede. */
+    public static final String VIRTUAL_THREADS = "vthreads.json";
+
+    /**
+     * Reads a results folder.
+     *
+     * @param folder holds {@value #RESULTS} and, when present, the other files
+     * @return its inputs
+     * @throws IOException if a file cannot be read, or is in a format this build does not read
+     */
+    public static Inputs read(Path folder) throws IOException {
+        return new Inputs(JmhResults.read(folder.resolve(RESULTS)),
+                optional(folder.resolve(ENVIRONMENT), Environment.class, Environment.FORMAT),
+                optional(folder.resolve(VERDICTS), ProofVerdicts.class, ProofVerdicts.FORMAT),
+                optional(folder.resolve(FAILURES), FailureSemantics.class, FailureSemantics.FORMAT),
+                optional(folder.resolve(VIRTUAL_THREADS), VirtualThreadResults.class, VirtualThreadResults.FORMAT));
+    }
+
+    private static <T extends Versioned> Optional<T> optional(Path file, Class<T> type, String format)
+            throws IOException {
+        return Files.exists(file) ? Optional.of(Codec.read(file, type, format)) : Optional.empty();
+    }
+}

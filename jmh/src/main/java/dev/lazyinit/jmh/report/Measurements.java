@@ -1,0 +1,125 @@
+package dev.lazyinit.jmh.report;
+
+import dev.lazyinit.jmh.report.Bench.Counter;
+import dev.lazyinit.jmh.report.JmhResults.Metric;
+import dev.lazyinit.jmh.report.JmhResults.Row;
+import dev.lazyinit.strategy.Strategy;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The results of one set of forks (usually one JDK's), looked up by {@link Bench} and {@link Strategy} instead
+ * of by names: what every section and decision reads.
+ */
+final class Measurements {
+
+    private final JmhResults results;
+
+    /** @param results the rows to read */
+    Measurements(JmhResults results) {
+        this.results = results;
+    }
+
+    /** @return the rows */
+    JmhResults results() {
+        return results;
+    }
+
+    /** @return the feature release of the JDK the forks ran on (of the first row), or 0 */
+    int jdk() {
+        return results.rows().stream().findFirst().map(Row::jdk).orElse(0);
+    }
+
+    /** @return the strategies with any result, in registry order */
+    List<Strategy> strategies() {
+        return Arrays.stream(Strategy.values())
+                .filter(s -> results.rows().stream().anyMatch(r -> s.name().equals(r.param(Bench.STRATEGY))))
+                .toList();
+    }
+
+    /**
+     * @param bench a baseline (a benchmark without a strategy)
+     * @return its score, if it ran
+     */
+    Optional<Metric> baseline(Bench bench) {
+        return row(bench, r -> true).map(Row::primary);
+    }
+
+    /**
+     * @param bench a benchmark with a strategy parameter
+     * @param strategy the strategy
+     * @return its score, if it ran
+     */
+    Optional<Metric> of(Bench bench, Strategy strategy) {
+        return row(bench, r -> strategy.name().equals(r.param(Bench.STRATEGY))).map(Row::primary);
+    }
+
+    /** @return the stampede's thread counts, smallest first */
+    List<Integer> stampedeThreads() {
+        return results.rows().stream().filter(Bench.STAMPEDE::matches).map(r -> r.param(Bench.THREADS))
+                .filter(t -> t != null).map(Integer::valueOf).distinct().sorted().toList();
+    }
+
+    /** @return the largest stampede, or 0 if none ran */
+    int mostThreads() {
+        List<Integer> threads = stampedeThreads();
+        return threads.isEmpty() ? 0 : threads.get(threads.size() - 1);
+    }
+
+    /**
+     * @param strategy a strategy
+     * @param threads a thread count
+     * @return that stampede's result, if it ran
+     */
+    Optional<Stampede> stampede(Strategy strategy, int threads) {
+        return row(Bench.STAMPEDE, r -> strategy.name().equals(r.param(Bench.STRATEGY))
+                && String.valueOf(threads).equals(r.param(Bench.THREADS)))
+                .map(r -> new Stampede(threads, r.primary(), r.secondary()));
+    }
+
+    /**
+     * @param among candidates
+     * @param bench the benchmark to compare them by
+     * @return the candidate with the lowest mean, if any was measured
+     */
+    Optional<Strategy> cheapest(List<Strategy> among, Bench bench) {
+        return among.stream().filter(s -> of(bench, s).isPresent())
+                .min(Comparator.comparingDouble(s -> of(bench, s).orElseThrow().score()));
+    }
+
+    /**
+     * @param among candidates
+     * @param bench the benchmark to compare them by
+     * @return the candidate with the highest mean, if any was measured
+     */
+    Optional<Strategy> dearest(List<Strategy> among, Bench bench) {
+        return among.stream().filter(s -> of(bench, s).isPresent())
+                .max(Comparator.comparingDouble(s -> of(bench, s).orElseThrow().score()));
+    }
+
+    private Optional<Row> row(Bench bench, Predicate<Row> params) {
+        return results.rows().stream().filter(bench::matches).filter(params).findFirst();
+    }
+
+    /**
+     * One stampede: the time until every thread held a store, and the per-trial counts.
+     *
+     * @param threads the racing threads
+     * @param time the time per trial
+     * @param counters the aux counters by field name
+     */
+    record Stampede(int threads, Metric time, Map<String, Metric> counters) {
+
+        /**
+         * @param counter a counter
+         * @return its per-trial values, if recorded
+         */
+        Optional<Metric> counter(Counter counter) {
+            return Optional.ofNullable(counters.get(counter.field()));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.lazyinit.jmh.report;
+
+
+import dev.lazyinit.jmh.report.Bench.Counter;
+import dev.lazyinit.jmh.report.JmhResults.Metric;
+import dev.lazyinit.jmh.report.Measurements.Stampede;
+import dev.lazyinit.strategy.Strategy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** N threads onto one cold holder: time, pools opened, pools left open, server connections. */
+final class StampedeSection implements Section {
+
+    @Override
+    public void write(Context c, MarkdownDoc doc) {
+        Measurements m = c.main();
+        doc.heading(2, "Cold stampede", "stampede");
+        doc.para("`LazyInit_03_ColdStampede`: N threads, parked on a latch, are released together onto one cold"
+                + " holder; a single-shot trial ends when every thread holds a store. Per trial: pools opened (factory"
+                + " calls), pools still open once all threads hold a store (more than 1 is a leak), distinct stores"
+                + " handed out, and the peak server connections for that trial's pool name in `pg_stat_activity`"
+                + " (polled every millisecond through one pre-opened connection, plus a last reading before anything"
+                + " is closed: a sampled peak, so a lower bound; HikariCP opens a pool's first connection before the"
+                + " store's constructor returns and the rest in the background, so one pool often shows 1). Everything"
+                + " a trial created is closed after it,"
+                + " outside the measurement. Time: median (p25–p75) ms; counts: mean per trial (max).");
+        List<Integer> threads = m.stampedeThreads();
+        List<List<String>> rows = new ArrayList<>();
+        for (Strategy s : m.strategies()) {
+            for (int t : threads) {
+                Optional<Stampede> st = m.stampede(s, t);
+                st.ifPresent(x -> rows.add(List.of(Fmt.label(s), String.valueOf(t), Fmt.medianSpread(x.time()),
+                        Fmt.counter(st, Counter.POOLS), Fmt.counter(st, Counter.LEFT_OPEN),
+                        Fmt.counter(st, Counter.DISTINCT), Fmt.counter(st, Counter.PEAK_CONNECTIONS),
+                        String.valueOf(x.time().samples().length))));
+            }
+        }
+        doc.table(List.of("Strategy", "Threads", "Time to all holding, ms", "Pools opened", "Left open",
+                "Distinct stores", "Peak server connections", "Trials"), rows);
+        List<String> cats = m.strategies().stream().map(Strategy::name).toList();
+        List<Chart.Series> time = new ArrayList<>();
+        List<Chart.Series> conns = new ArrayList<>();
+        List<Chart.Series> pools = new ArrayList<>();
+        for (int t : threads) {
+            List<Optional<Stampede>> rs = m.strategies().stream().map(s -> m.stampede(s, t)).toList();
+            time.add(Chart.Series.medianWithQuartiles(t + " threads", rs.stream().map(o -> o.map(Stampede::time))
+                    .toList()));
+            conns.add(Chart.Series.meanWithRange(t + " threads", counter(rs, Counter.PEAK_CONNECTIONS)));
+            pools.add(Chart.Series.meanWithRange(t + " threads", counter(rs, Counter.POOLS)));
+        }
+        doc.chart(new Chart("chart-stampede-time", "Cold stampede: time until every thread holds a store",
+                "p25 to p75 of the trials", "ms (median, log scale)", cats, time, true));
+        doc.chart(new Chart("chart-stampede-pools", "Cold stampede: pools opened per trial",
+                "min to max over the trials", "pools (mean)", cats, pools, false));
+        doc.chart(new Chart("chart-stampede-connections", "Cold stampede: peak server connections per trial",
+                "min to max over the trials", "connections (mean)", cats, conns, false));
+    }
+
+    private static List<Optional<Metric>> counter(List<Optional<Stampede>> rs, Counter counter) {
+        return rs.stream().map(o -> o.flatMap(st -> st.counter(counter))).toList();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.lazyinit.jmh.report;
+
+import static dev.lazyinit.jmh.report.Fmt.NONE;
+import static dev.lazyinit.jmh.report.Fmt.count;
+import static dev.lazyinit.jmh.report.Fmt.num;
+import static dev.lazyinit.jmh.report.MarkdownDoc.escape;
+
+import dev.lazyinit.harness.contract.VirtualThreadResults;
+import dev.lazyinit.strategy.Strategy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Many virtual threads into one cold holder: time, stores created, and where the carriers were pinned. */
+final class VirtualThreadSection implements Section {
+
+    @Override
+    public void write(Context c, MarkdownDoc doc) {
+        doc.heading(2, "Virtual-thread cold stampede", "vthreads");
+        if (c.inputs().virtualThreads().isEmpty()) {
+            doc.para("Not run for this report: it needs a JDK 21 or newer (set `BENCH_VT_JAVA` to its `java`;"
+                    + " `./bench` finds one installed beside the default JDK by itself).");
+            return;
+        }
+        VirtualThreadResults vt = c.inputs().virtualThreads().get();
+        doc.para(vt.threads() + " virtual threads released together into one cold holder per strategy, " + vt.rounds()
+                + " rounds, on JDK " + escape(vt.jdk()) + " (" + escape(vt.vendor()) + "); the factory opens the real"
+                + " pool (blocking network I/O)."
+                + " Pinning is recorded by JFR (`jdk.VirtualThreadPinned`, threshold 0, with stack traces). A round"
+                + " that has not finished after 30 s is reported as STUCK and torn down by interrupting its"
+                + " threads. Strategies that let every racing thread build its own pool are not run here: the"
+                + " platform-thread [stampede](#stampede) already shows what they cost.");
+        List<List<String>> rows = new ArrayList<>();
+        for (VirtualThreadResults.Row r : vt.rows()) {
+            boolean ran = r.threads() > 0;
+            rows.add(List.of(label(r.strategy()), time(r),
+                    ran ? String.valueOf(r.created()) : NONE,
+                    ran ? String.valueOf(r.pinnedEvents()) : NONE,
+                    ran ? num(r.pinnedNanos() / 1e6) + " ms" : NONE,
+                    r.pinnedAt().isEmpty() ? NONE : r.pinnedAt().entrySet().stream()
+                            .map(e -> escape(e.getKey()) + " ×" + count(e.getValue()))
+                            .collect(Collectors.joining(", "))));
+        }
+        doc.table(List.of("Strategy", "Time until every thread holds the store (median, min–max)", "Stores created",
+                "Pinned events", "Pinned time", "Pinned at"), rows, 2);
+    }
+
+    /** @return the strategy's label, or the name as written if this build's registry does not know it */
+    private static String label(String name) {
+        return Arrays.stream(Strategy.values()).filter(s -> s.name().equals(name)).findFirst()
+                .map(Fmt::label).orElse(escape(name));
+    }
+
+    private static String time(VirtualThreadResults.Row r) {
+        if (r.nanos().isEmpty()) {
+            return r.note() == null || r.note().isEmpty() ? NONE : escape(r.note());
+        }
+        List<Double> ms = r.nanos().stream().map(n -> n / 1e6).sorted().toList();
+        return num(ms.get(ms.size() / 2)) + " ms (" + num(ms.get(0)) + "–" + num(ms.get(ms.size() - 1)) + ")";
+    }
+}

@@ -1,0 +1,55 @@
+package dev.lazyinit.jmh.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lazyinit.jmh.LazyInit_01_ColdFirstAccess;
+import dev.lazyinit.jmh.LazyInit_02_SteadyState;
+import dev.lazyinit.jmh.LazyInit_03_ColdStampede;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/** The names the report looks results up by are the benchmarks' own: a rename fails here, not in a report. */
+class BenchTest {
+
+    @Test
+    void everyBenchIsABenchmarkMethodOfItsClass() {
+        for (Bench b : Bench.values()) {
+            assertThat(Arrays.stream(b.benchmarkClass().getMethods())
+                    .filter(m -> m.getName().equals(b.method()) && m.isAnnotationPresent(Benchmark.class)))
+                    .as(b + " names a @Benchmark method").hasSize(1);
+        }
+    }
+
+    @Test
+    void everyCounterIsAnAuxCounterOfTheStampede() {
+        List<String> counters = Arrays.stream(LazyInit_03_ColdStampede.class.getDeclaredClasses())
+                .filter(c -> c.isAnnotationPresent(AuxCounters.class))
+                .flatMap(c -> Arrays.stream(c.getDeclaredFields()))
+                .filter(f -> Modifier.isPublic(f.getModifiers())).map(Field::getName).toList();
+        assertThat(counters).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(Bench.Counter.values()).map(Bench.Counter::field).toList());
+    }
+
+    @Test
+    void theParametersAreTheBenchmarksParams() {
+        List<String> params = Stream.of(LazyInit_01_ColdFirstAccess.class, LazyInit_02_SteadyState.class,
+                        LazyInit_03_ColdStampede.class)
+                .flatMap(c -> Arrays.stream(c.getDeclaredClasses()))
+                .flatMap(c -> Arrays.stream(c.getDeclaredFields()))
+                .filter(f -> f.isAnnotationPresent(Param.class)).map(Field::getName).distinct().toList();
+        assertThat(params).contains(Bench.STRATEGY, Bench.THREADS);
+    }
+
+    @Test
+    void aResultMatchesOnlyItsOwnBenchmark() {
+        JmhResults.Row get = JmhRows.results(List.of(JmhRows.row(17, Bench.GET, null, 1, 0.1))).rows().get(0);
+        assertThat(Arrays.stream(Bench.values()).filter(b -> b.matches(get))).containsExactly(Bench.GET);
+    }
+}

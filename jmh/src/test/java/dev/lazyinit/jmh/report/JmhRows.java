@@ -1,0 +1,104 @@
+package dev.lazyinit.jmh.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lazyinit.strategy.Strategy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Results in JMH's JSON format, written here with chosen numbers, for tests that need exact inputs. */
+final class JmhRows {
+
+    private JmhRows() {
+    }
+
+    /**
+     * An average-time result: 2 forks × 3 iterations, all at the score.
+     *
+     * @param jdk the forks' JDK feature release
+     * @param bench the benchmark
+     * @param strategy its strategy, or null for a baseline
+     * @param score the mean
+     * @param error its error (NaN: unknown, as JMH writes it for one iteration)
+     * @return the row as JMH writes it
+     */
+    static Map<String, Object> row(int jdk, Bench bench, Strategy strategy, double score, double error) {
+        return row(jdk, bench.benchmarkClass().getSimpleName() + "." + bench.method(),
+                strategy == null ? Map.of() : Map.of(Bench.STRATEGY, strategy.name()),
+                metric(score, error, List.of(score, score, score)), Map.of());
+    }
+
+    /**
+     * A stampede result: the time and the counters, each with the given per-trial values.
+     *
+     * @param jdk the forks' JDK feature release
+     * @param strategy the strategy
+     * @param threads the racing threads
+     * @param pools pools opened per trial
+     * @param peak peak server connections per trial
+     * @return the row as JMH writes it
+     */
+    static Map<String, Object> stampede(int jdk, Strategy strategy, int threads, List<Double> pools,
+                                        List<Double> peak) {
+        Map<String, Object> counters = new LinkedHashMap<>();
+        counters.put(Bench.Counter.POOLS.field(), metric(pools.stream().mapToDouble(d -> d).sum(), Double.NaN, pools));
+        counters.put(Bench.Counter.PEAK_CONNECTIONS.field(),
+                metric(peak.stream().mapToDouble(d -> d).sum(), Double.NaN, peak));
+        return row(jdk, "LazyInit_03_ColdStampede.stampede",
+                Map.of(Bench.STRATEGY, strategy.name(), Bench.THREADS, String.valueOf(threads)),
+                metric(20, 1, List.of(20.0, 20.0)), counters);
+    }
+
+    private static Map<String, Object> row(int jdk, String benchmark, Map<String, String> params,
+                                           Map<String, Object> primary, Map<String, Object> secondary) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("jmhVersion", "1.37");
+        m.put("benchmark", "dev.lazyinit.jmh." + benchmark);
+        m.put("mode", "avgt");
+        m.put("threads", 1);
+        m.put("forks", 2);
+        m.put("jdkVersion", jdk + ".0.1");
+        m.put("vmName", "OpenJDK 64-Bit Server VM");
+        m.put("vmVersion", jdk + ".0.1+1");
+        m.put("params", params);
+        m.put("primaryMetric", primary);
+        m.put("secondaryMetrics", secondary);
+        return m;
+    }
+
+    private static Map<String, Object> metric(double score, double error, List<Double> samples) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("score", score);
+        m.put("scoreError", Double.isNaN(error) ? "NaN" : error); // as JMH writes an unknown error
+        m.put("scoreUnit", "ns/op");
+        m.put("rawData", List.of(samples));
+        return m;
+    }
+
+    /**
+     * @param rows rows
+     * @return them as results.json
+     */
+    static String json(List<Map<String, Object>> rows) {
+        try {
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param rows rows
+     * @return them read back as the report reads results.json
+     */
+    static JmhResults results(List<Map<String, Object>> rows) {
+        try {
+            return JmhResults.parse(json(rows), "test rows");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
