@@ -4,6 +4,7 @@ import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.contract.Environment;
 import dev.lazyinit.harness.contract.FailureSemantics;
 import dev.lazyinit.harness.contract.ProofVerdicts;
+import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.harness.contract.Versioned;
 import dev.lazyinit.harness.contract.VirtualThreadResults;
 import java.io.IOException;
@@ -21,9 +22,11 @@ import java.util.Optional;
  * @param verdicts {@code jcstress-verdicts.json}, the JCStress gate's verdicts, if copied in
  * @param failures {@code failure-semantics.json}, the store tests' failure table, if copied in
  * @param virtualThreads {@code vthreads.json}, the virtual-thread stampede, if it ran
+ * @param staticVerdicts {@code static-verdicts.json}, the static layer's verdicts (store module), if copied in
  */
 public record Inputs(JmhResults results, Optional<Environment> environment, Optional<ProofVerdicts> verdicts,
-                     Optional<FailureSemantics> failures, Optional<VirtualThreadResults> virtualThreads) {
+                     Optional<FailureSemantics> failures, Optional<VirtualThreadResults> virtualThreads,
+                     Optional<StaticVerdicts> staticVerdicts) {
 
     /** JMH's results. */
     public static final String RESULTS = "results.json";
@@ -35,6 +38,8 @@ public record Inputs(JmhResults results, Optional<Environment> environment, Opti
     public static final String FAILURES = "failure-semantics.json";
     /** The virtual-thread stampede. */
     public static final String VIRTUAL_THREADS = "vthreads.json";
+    /** The static layer's verdicts. */
+    public static final String STATIC_VERDICTS = "static-verdicts.json";
 
     /**
      * Reads a results folder.
@@ -48,7 +53,8 @@ public record Inputs(JmhResults results, Optional<Environment> environment, Opti
                 optional(folder.resolve(ENVIRONMENT), Environment.class, Environment.FORMAT),
                 optional(folder.resolve(VERDICTS), ProofVerdicts.class, ProofVerdicts.FORMAT),
                 optional(folder.resolve(FAILURES), FailureSemantics.class, FailureSemantics.FORMAT),
-                optional(folder.resolve(VIRTUAL_THREADS), VirtualThreadResults.class, VirtualThreadResults.FORMAT));
+                optional(folder.resolve(VIRTUAL_THREADS), VirtualThreadResults.class, VirtualThreadResults.FORMAT),
+                optional(folder.resolve(STATIC_VERDICTS), StaticVerdicts.class, StaticVerdicts.FORMAT));
     }
 
     private static <T extends Versioned> Optional<T> optional(Path file, Class<T> type, String format)

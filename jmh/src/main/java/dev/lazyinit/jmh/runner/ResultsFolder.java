@@ -32,12 +32,15 @@ final class ResultsFolder {
     static final String VIRTUAL_THREADS = "vthreads.json";
     static final String VERDICTS = "jcstress-verdicts.json";
     static final String FAILURE_SEMANTICS = "failure-semantics.json";
+    static final String STATIC_VERDICTS = "static-verdicts.json";
 
     /** Where the jcstress module's gate writes its verdicts. */
     static final Path DEFAULT_VERDICTS = Path.of("jcstress", "target", "jcstress-verdicts.json");
     /** The failure-semantics table that {@code ./mvnw verify} writes. */
     static final Path FAILURE_SEMANTICS_SOURCE = Path.of("store", "target", "failure-semantics",
             "failure-semantics.json");
+    /** The static layer's verdicts that {@code ./mvnw verify} writes. */
+    static final Path STATIC_VERDICTS_SOURCE = Path.of("store", "target", "static-layer", "static-verdicts.json");
 
     private ResultsFolder() {
     }
@@ -103,19 +106,24 @@ final class ResultsFolder {
     }
 
     /**
-     * Copies the failure-semantics table of the last {@code ./mvnw verify} into the folder, if there is one.
+     * Copies what the last {@code ./mvnw verify} wrote for the report into the folder, where it exists: the
+     * failure-semantics table and the static layer's verdicts (both from the store module).
      *
      * @param folder the results folder
-     * @throws IOException if it cannot be copied
+     * @throws IOException if a file cannot be copied
      */
-    static void copyFailureSemanticsIfPresent(Path folder) throws IOException {
-        if (Files.exists(FAILURE_SEMANTICS_SOURCE)) {
-            copy(FAILURE_SEMANTICS_SOURCE, folder.resolve(FAILURE_SEMANTICS));
-            Suite.log("included " + FAILURE_SEMANTICS_SOURCE + " (from the last ./mvnw verify)");
+    static void copyBuildOutputsIfPresent(Path folder) throws IOException {
+        copyIfPresent(FAILURE_SEMANTICS_SOURCE, folder, FAILURE_SEMANTICS, "the failure-semantics table");
+        copyIfPresent(STATIC_VERDICTS_SOURCE, folder, STATIC_VERDICTS, "the static layer's verdicts");
+    }
+
+    private static void copyIfPresent(Path source, Path folder, String name, String what) throws IOException {
+        if (Files.exists(source)) {
+            copy(source, folder.resolve(name));
+            Suite.log("included " + source + " (from the last ./mvnw verify)");
         } else {
-            removeStale(folder, FAILURE_SEMANTICS);
-            Suite.log("no " + FAILURE_SEMANTICS_SOURCE + ": run ./mvnw verify first to include the failure-semantics"
-                    + " table");
+            removeStale(folder, name);
+            Suite.log("no " + source + ": run ./mvnw verify first to include " + what);
         }
     }
 

@@ -72,7 +72,7 @@ public final class Suite {
             long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
             ResultsFolder.writeResults(folder, all);
             ResultsFolder.copyVerdictsIfPresent(verdictsFile, folder);
-            ResultsFolder.copyFailureSemanticsIfPresent(folder);
+            ResultsFolder.copyBuildOutputsIfPresent(folder);
             ResultsFolder.removeStale(folder, ResultsFolder.VIRTUAL_THREADS);
             ResultsFolder.removeStale(folder, "vthreads.md");
             if (profile != Profile.SMOKE && cmd.getIncludes().isEmpty()) {
