@@ -1,9 +1,18 @@
 package dev.lazyinit.jcstress;
 
+import static dev.lazyinit.jcstress.Outcomes.outcome;
+import static dev.lazyinit.jcstress.shared.Seen.BUILT;
+import static dev.lazyinit.jcstress.shared.Seen.NULL;
+import static dev.lazyinit.jcstress.shared.Seen.PARTIAL;
+
 import dev.lazyinit.jcstress.shared.PoolStandIn;
 import dev.lazyinit.jcstress.shared.Seen;
 import dev.lazyinit.lazy.Lazy;
+import dev.lazyinit.strategy.Guarantee;
+import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.infra.results.LL_Result;
 
 /**
  * Safe publication: nobody sees {@code null} or a partly built value.
@@ -42,58 +51,82 @@ import dev.lazyinit.strategy.Strategy;
  *  show no "partial" on this machine: their publication verdicts are NOT_OBSERVED, which the gate allows
  *  for publication (and only there for the unsynchronized control). The JMM still allows the outcome, and
  *  on AArch64 or POWER the same test shows it (compare the jcstress sample Singleton_07_BrokenNonVolatileDCL).
- *
- *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
- *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
- *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
- *
- *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
- *      built, built      1,828,902      755,731
- *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
- *      built, built      1,910,822      806,931
- *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
- *      built, built         46,463       37,986
- *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
- *      built, built      1,665,062      878,611
- *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
- *      built, built      1,060,902      612,371
- *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
- *      built, built        458,088    1,021,971
- *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
- *      built, built        760,775    1,083,411
- *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
- *      built, built      1,378,342      714,771
- *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
- *      built, built        939,975      899,091
- *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
- *      built, built              —      725,011
- *    COMMONS_ATOMIC_INITIALIZER  JDK 17: PASS         JDK 25: PASS
- *      built, built        806,855      745,491
- *    BROKEN_UNSYNCHRONIZED       JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
- *      built, built      2,627,622      960,531
- *    BROKEN_DCL_NON_VOLATILE     JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
- *      built, built        937,415      817,171
  * </pre>
  *
- * <p>The tests themselves are generated per strategy ({@code Lazy_01_Publication_<STRATEGY>}); each is this
- * state plus two one-line actors and the outcomes that follow from the strategy's registry entry.
+ * <p>The build makes one JCStress test of this class per strategy, {@code Lazy_01_Publication_<STRATEGY>}: this
+ * state and these actors, graded by {@link #outcomes(Strategy)}.
  */
-public final class Lazy_01_Publication {
+@Topic(Property.PUBLICATION)
+public abstract class Lazy_01_Publication {
 
-    private Lazy_01_Publication() {
+    /** A cold holder of the strategy under test, created fresh for every sample. */
+    private final Lazy<PoolStandIn> holder;
+
+    protected Lazy_01_Publication(Strategy strategy) {
+        this.holder = strategy.newHolder(PoolStandIn::new);
     }
 
-    /** The shared state: a cold holder of the strategy under test, created fresh for every sample. */
-    public abstract static class Race {
-        private final Lazy<PoolStandIn> holder;
+    /** @param r gets what this actor saw: built, partial, null, or what get() threw */
+    @Actor
+    public void actor1(LL_Result r) {
+        r.r1 = Seen.publication(holder);
+    }
 
-        protected Race(Strategy strategy) {
-            this.holder = strategy.newHolder(PoolStandIn::new);
-        }
+    /** @param r gets what this actor saw: built, partial, null, or what get() threw */
+    @Actor
+    public void actor2(LL_Result r) {
+        r.r2 = Seen.publication(holder);
+    }
 
-        /** @return what this actor saw: built, partial, null, or what get() threw */
-        protected final String see() {
-            return Seen.publication(holder);
+    /*
+     *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
+     *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
+     *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
+     *
+     *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
+     *      built, built      1,828,902      755,731
+     *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
+     *      built, built      1,910,822      806,931
+     *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
+     *      built, built         46,463       37,986
+     *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
+     *      built, built      1,665,062      878,611
+     *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
+     *      built, built      1,060,902      612,371
+     *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
+     *      built, built        458,088    1,021,971
+     *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
+     *      built, built        760,775    1,083,411
+     *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
+     *      built, built      1,378,342      714,771
+     *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
+     *      built, built        939,975      899,091
+     *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
+     *      built, built              —      725,011
+     *    COMMONS_ATOMIC_INITIALIZER  JDK 17: PASS         JDK 25: PASS
+     *      built, built        806,855      745,491
+     *    BROKEN_UNSYNCHRONIZED       JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
+     *      built, built      2,627,622      960,531
+     *    BROKEN_DCL_NON_VOLATILE     JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
+     *      built, built        937,415      817,171
+     */
+
+    /**
+     * @param s the strategy under test
+     * @return what its registry entry makes of each outcome: every strategy that promises safe publication must
+     *         show "built" only; a broken control without the promise may show its bug
+     */
+    public static Outcomes outcomes(Strategy s) {
+        Outcomes o = Outcomes.declare()
+                .acceptable("Both actors saw a fully built value.", outcome(BUILT, BUILT));
+        if (s.broken() && !s.guarantees(Guarantee.SAFE_PUBLICATION)) { // every correct strategy: strict
+            o.bug("Broken publication, the bug this control carries: an actor got a value whose constructor"
+                            + " writes it could not see, or no value at all.",
+                    outcome(PARTIAL, BUILT), outcome(BUILT, PARTIAL), outcome(PARTIAL, PARTIAL),
+                    outcome(NULL, BUILT), outcome(BUILT, NULL), outcome(NULL, NULL), outcome(NULL, PARTIAL),
+                    outcome(PARTIAL, NULL));
         }
+        return o.forbidEverythingElse("An actor saw null or a partly built value (or get() threw), although the"
+                + " strategy promises safe publication.");
     }
 }

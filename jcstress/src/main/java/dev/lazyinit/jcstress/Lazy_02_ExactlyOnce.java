@@ -1,10 +1,18 @@
 package dev.lazyinit.jcstress;
 
+import static dev.lazyinit.jcstress.Outcomes.outcome;
+import static dev.lazyinit.jcstress.shared.Seen.created;
+
 import dev.lazyinit.jcstress.shared.CountingFactory;
 import dev.lazyinit.jcstress.shared.PoolStandIn;
 import dev.lazyinit.jcstress.shared.Seen;
 import dev.lazyinit.lazy.Lazy;
+import dev.lazyinit.strategy.Guarantee;
+import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.infra.results.L_Result;
 
 /**
  * Exactly-once creation: one pool per holder, however the callers race.
@@ -30,83 +38,125 @@ import dev.lazyinit.strategy.Strategy;
  *  The interleaving that produces duplicates: actor1 reads "no value", actor2 reads "no value", both call
  *  the factory. A lock around check-and-create (synchronized, DCL's slow path) or the class-init lock
  *  (holder idiom) makes the second reader wait and then find the value; a CAS lets both build but lets only
- *  one install. The unsynchronized control has neither, and must show "left open": the gate fails if it
- *  does not, since then this harness could not catch the bug it exists for.
- *
- *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
- *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
- *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
- *
- *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
- *      1 created                         587,975      458,771
- *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
- *      1 created                         172,648      745,491
- *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
- *      1 created                          49,604       25,858
- *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
- *      1 created                         211,712      354,645
- *      2 created, extra closed            14,311       22,206
- *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
- *      1 created                         294,248      888,851
- *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
- *      1 created                         753,702      581,651
- *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
- *      1 created                         677,575      550,931
- *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
- *      1 created                         657,768      878,611
- *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
- *      1 created                         540,008      704,531
- *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
- *      1 created                               —      479,251
- *    COMMONS_ATOMIC_INITIALIZER  JDK 17: CAUGHT       JDK 25: CAUGHT
- *      1 created                         503,272      460,238
- *      2 created, extra left open         36,063       49,733
- *    BROKEN_UNSYNCHRONIZED       JDK 17: CAUGHT       JDK 25: CAUGHT
- *      1 created                         465,667      435,994
- *      2 created, extra left open         36,909       43,257
- *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
- *      1 created                         479,848      530,451
+ *  one install. The unsynchronized control has neither; commons-lang3's AtomicInitializer has the CAS but
+ *  drops the loser's value unclosed. Both must show "left open": the gate fails if they do not, since then
+ *  this harness could not catch the bug it exists for.
  * </pre>
+ *
+ * <p>The build makes one JCStress test of this class per strategy, {@code Lazy_02_ExactlyOnce_<STRATEGY>}: this
+ * state and these actors, graded by {@link #outcomes(Strategy)}.
  */
-public final class Lazy_02_ExactlyOnce {
+@Topic(Property.EXACTLY_ONCE)
+public abstract class Lazy_02_ExactlyOnce {
 
-    private Lazy_02_ExactlyOnce() {
+    /** Two values were created and the one the holder does not keep was closed. */
+    static final String EXTRA_CLOSED = "extra closed";
+    /** Two values were created and the one the holder does not keep is still open: a leaked pool. */
+    static final String EXTRA_LEFT_OPEN = "extra left open";
+
+    private final CountingFactory factory = CountingFactory.creating();
+    private final Lazy<PoolStandIn> holder;
+    private Object got1;
+    private Object got2;
+
+    /** @param strategy builds a cold holder over a counting factory, fresh for every sample */
+    protected Lazy_02_ExactlyOnce(Strategy strategy) {
+        this.holder = strategy.newHolder(factory);
     }
 
-    /** The shared state: a cold holder over a counting factory, plus what each actor got. */
-    public abstract static class Race {
-        private final CountingFactory factory = CountingFactory.creating();
-        private final Lazy<PoolStandIn> holder;
-        private Object got1;
-        private Object got2;
+    /** Takes the value, or what get() threw, for the arbiter. */
+    @Actor
+    public void actor1() {
+        got1 = Seen.take(holder);
+    }
 
-        protected Race(Strategy strategy) {
-            this.holder = strategy.newHolder(factory);
-        }
+    /** Takes the value, or what get() threw, for the arbiter. */
+    @Actor
+    public void actor2() {
+        got2 = Seen.take(holder);
+    }
 
-        protected final void get1() {
-            got1 = Seen.take(holder);
-        }
+    /** @param r gets how many values were created and what became of the ones the holder does not keep */
+    @Arbiter
+    public void arbiter(L_Result r) {
+        r.r1 = creations();
+    }
 
-        protected final void get2() {
-            got2 = Seen.take(holder);
+    private String creations() {
+        if (got1 instanceof Throwable t) {
+            return "actor1 got " + Seen.thrown(t);
         }
+        if (got2 instanceof Throwable t) {
+            return "actor2 got " + Seen.thrown(t);
+        }
+        int calls = factory.calls();
+        if (calls == 1) {
+            return created(1);
+        }
+        Object kept = Seen.take(holder); // after the race: the holder's value, no new creation
+        long extrasOpen = factory.created().stream().filter(v -> v != kept && !v.isClosed()).count();
+        return outcome(created(calls), extrasOpen == 0 ? EXTRA_CLOSED : EXTRA_LEFT_OPEN);
+    }
 
-        /** @return how many values were created and what became of the ones the holder does not keep */
-        protected final String creations() {
-            if (got1 instanceof Throwable t) {
-                return "actor1 got " + Seen.thrown(t);
-            }
-            if (got2 instanceof Throwable t) {
-                return "actor2 got " + Seen.thrown(t);
-            }
-            int calls = factory.calls();
-            if (calls == 1) {
-                return "1 created";
-            }
-            Object kept = Seen.take(holder); // after the race: the holder's value, no new creation
-            long extrasOpen = factory.created().stream().filter(v -> v != kept && !v.isClosed()).count();
-            return calls + " created, " + (extrasOpen == 0 ? "extra closed" : "extra left open");
+    /*
+     *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
+     *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
+     *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
+     *
+     *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
+     *      1 created                         587,975      458,771
+     *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
+     *      1 created                         172,648      745,491
+     *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
+     *      1 created                          49,604       25,858
+     *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
+     *      1 created                         211,712      354,645
+     *      2 created, extra closed            14,311       22,206
+     *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
+     *      1 created                         294,248      888,851
+     *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
+     *      1 created                         753,702      581,651
+     *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
+     *      1 created                         677,575      550,931
+     *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
+     *      1 created                         657,768      878,611
+     *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
+     *      1 created                         540,008      704,531
+     *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
+     *      1 created                               —      479,251
+     *    COMMONS_ATOMIC_INITIALIZER  JDK 17: CAUGHT       JDK 25: CAUGHT
+     *      1 created                         503,272      460,238
+     *      2 created, extra left open         36,063       49,733
+     *    BROKEN_UNSYNCHRONIZED       JDK 17: CAUGHT       JDK 25: CAUGHT
+     *      1 created                         465,667      435,994
+     *      2 created, extra left open         36,909       43,257
+     *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
+     *      1 created                         479,848      530,451
+     */
+
+    /**
+     * @param s the strategy under test
+     * @return what its registry entry makes of each outcome: EXACTLY_ONCE allows one creation only;
+     *         CLOSES_DUPLICATES (or a correct strategy that promises neither) tolerates a second creation whose
+     *         value was closed; a broken control without either shows the leak, and the gate must see it
+     */
+    public static Outcomes outcomes(Strategy s) {
+        Outcomes o = Outcomes.declare()
+                .acceptable("The factory ran once; both actors got its value.", created(1));
+        if (s.guarantees(Guarantee.EXACTLY_ONCE)) {
+            // nothing else is acceptable
+        } else if (s.broken() && !s.guarantees(Guarantee.CLOSES_DUPLICATES)) {
+            o.bug("Duplicate creation, the incident's bug: both actors built a pool and the one the holder"
+                            + " does not keep is still open, with nobody to close it.",
+                    outcome(created(2), EXTRA_LEFT_OPEN))
+                    .mustCatch(); // a harness that cannot show this has lost its teeth
+        } else {
+            // CLOSES_DUPLICATES, or a correct strategy that promises neither: a duplicate is tolerated only if
+            // the extra was closed. A leaked pool is never acceptable from a correct strategy.
+            o.interesting("Both actors saw no value and both built one; the one whose value was not kept closed"
+                    + " it: two pools were opened for a moment, none was leaked.", outcome(created(2), EXTRA_CLOSED));
         }
+        return o.forbidEverythingElse("More creations than the strategy allows, an extra value left open, or get()"
+                + " threw.");
     }
 }

@@ -1,10 +1,20 @@
 package dev.lazyinit.jcstress;
 
+import static dev.lazyinit.jcstress.Outcomes.outcome;
+import static dev.lazyinit.jcstress.shared.Seen.FAILURE;
+import static dev.lazyinit.jcstress.shared.Seen.VALUE;
+import static dev.lazyinit.jcstress.shared.Seen.threw;
+
 import dev.lazyinit.jcstress.shared.CountingFactory;
 import dev.lazyinit.jcstress.shared.PoolStandIn;
 import dev.lazyinit.jcstress.shared.Seen;
 import dev.lazyinit.lazy.Lazy;
+import dev.lazyinit.strategy.Guarantee;
+import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.infra.results.LLL_Result;
 
 /**
  * A failed creation, then access again: does the holder retry, or fail forever?
@@ -41,68 +51,108 @@ import dev.lazyinit.strategy.Strategy;
  *
  *  Anything else (a retrying strategy that fails forever, the holder idiom that retries, a third error) is
  *  forbidden.
- *
- *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
- *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
- *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
- *
- *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                          742,236      419,640
- *      value, failure, value                                                          328,906      162,011
- *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                          164,087      413,970
- *      value, failure, value                                                           75,121      157,441
- *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
- *      ExceptionInInitializerError, NoClassDefFoundError, NoClassDefFoundError         29,493       12,904
- *      NoClassDefFoundError, ExceptionInInitializerError, NoClassDefFoundError         22,376       12,028
- *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                          452,800      393,784
- *      value, failure, value                                                          251,526      157,147
- *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                          436,705      334,230
- *      value, failure, value                                                          279,909      155,261
- *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                          427,571      410,668
- *      value, failure, value                                                          127,124      130,023
- *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                          412,055      411,513
- *      value, failure, value                                                          216,880      170,138
- *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                          184,457      377,106
- *      value, failure, value                                                          103,391      173,825
- *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                          142,648      373,426
- *      value, failure, value                                                           99,120      126,305
- *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
- *      failure, value, value                                                                —      337,387
- *      value, failure, value                                                                —      182,824
- *    COMMONS_ATOMIC_INITIALIZER  JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                           87,047      512,702
- *      value, failure, value                                                           25,441      253,269
- *    BROKEN_UNSYNCHRONIZED       JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                          630,407      366,548
- *      value, failure, value                                                          430,495      194,623
- *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
- *      failure, value, value                                                          278,484      368,556
- *      value, failure, value                                                          107,924      161,895
  * </pre>
+ *
+ * <p>The build makes one JCStress test of this class per strategy, {@code Lazy_04_FailureThenAccess_<STRATEGY>}:
+ * this state and these actors, graded by {@link #outcomes(Strategy)}.
  */
-public final class Lazy_04_FailureThenAccess {
+@Topic(Property.FAILURE_THEN_ACCESS)
+public abstract class Lazy_04_FailureThenAccess {
 
-    private Lazy_04_FailureThenAccess() {
+    /** What the thread that ran a failing class initializer gets. */
+    static final String INITIALIZER_ERROR = threw(ExceptionInInitializerError.class);
+    /** What every later user of a class whose initializer failed gets. */
+    static final String NO_CLASS_DEF = threw(NoClassDefFoundError.class);
+
+    private final Lazy<PoolStandIn> holder;
+
+    /** @param strategy builds a cold holder whose factory fails on its first call, fresh for every sample */
+    protected Lazy_04_FailureThenAccess(Strategy strategy) {
+        this.holder = strategy.newHolder(CountingFactory.failingFirst());
     }
 
-    /** The shared state: a cold holder whose factory fails on its first call. */
-    public abstract static class Race {
-        private final Lazy<PoolStandIn> holder;
+    /** @param r gets value, failure, or the name of what get() threw */
+    @Actor
+    public void actor1(LLL_Result r) {
+        r.r1 = Seen.attempt(holder);
+    }
 
-        protected Race(Strategy strategy) {
-            this.holder = strategy.newHolder(CountingFactory.failingFirst());
-        }
+    /** @param r gets value, failure, or the name of what get() threw */
+    @Actor
+    public void actor2(LLL_Result r) {
+        r.r2 = Seen.attempt(holder);
+    }
 
-        /** @return value, failure, or the name of what get() threw */
-        protected final String attempt() {
-            return Seen.attempt(holder);
+    /** @param r gets what a later get() does: value, failure, or the name of what it threw */
+    @Arbiter
+    public void arbiter(LLL_Result r) {
+        r.r3 = Seen.attempt(holder);
+    }
+
+    /*
+     *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
+     *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
+     *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
+     *
+     *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          742,236      419,640
+     *      value, failure, value                                                          328,906      162,011
+     *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          164,087      413,970
+     *      value, failure, value                                                           75,121      157,441
+     *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
+     *      ExceptionInInitializerError, NoClassDefFoundError, NoClassDefFoundError         29,493       12,904
+     *      NoClassDefFoundError, ExceptionInInitializerError, NoClassDefFoundError         22,376       12,028
+     *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          452,800      393,784
+     *      value, failure, value                                                          251,526      157,147
+     *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          436,705      334,230
+     *      value, failure, value                                                          279,909      155,261
+     *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          427,571      410,668
+     *      value, failure, value                                                          127,124      130,023
+     *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          412,055      411,513
+     *      value, failure, value                                                          216,880      170,138
+     *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          184,457      377,106
+     *      value, failure, value                                                          103,391      173,825
+     *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          142,648      373,426
+     *      value, failure, value                                                           99,120      126,305
+     *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
+     *      failure, value, value                                                                —      337,387
+     *      value, failure, value                                                                —      182,824
+     *    COMMONS_ATOMIC_INITIALIZER  JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                           87,047      512,702
+     *      value, failure, value                                                           25,441      253,269
+     *    BROKEN_UNSYNCHRONIZED       JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          630,407      366,548
+     *      value, failure, value                                                          430,495      194,623
+     *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          278,484      368,556
+     *      value, failure, value                                                          107,924      161,895
+     */
+
+    /**
+     * @param s the strategy under test
+     * @return what its registry entry makes of each outcome: RETRIES_AFTER_FAILURE expects the retry, every other
+     *         strategy the class-initialization answer (fails forever)
+     */
+    public static Outcomes outcomes(Strategy s) {
+        Outcomes o = Outcomes.declare();
+        if (s.guarantees(Guarantee.RETRIES_AFTER_FAILURE)) {
+            o.acceptable("Retries: one actor met the failed first creation; the other called the factory again and"
+                            + " got a value; the later get() returns that value.",
+                    outcome(FAILURE, VALUE, VALUE), outcome(VALUE, FAILURE, VALUE));
+        } else {
+            o.acceptable("Fails forever (class initialization): the initializing actor got"
+                            + " ExceptionInInitializerError; the other actor and the later get() got"
+                            + " NoClassDefFoundError; the factory never ran again.",
+                    outcome(INITIALIZER_ERROR, NO_CLASS_DEF, NO_CLASS_DEF),
+                    outcome(NO_CLASS_DEF, INITIALIZER_ERROR, NO_CLASS_DEF));
         }
+        return o.forbidEverythingElse("Not what the strategy's registry entry promises after a failed creation.");
     }
 }

@@ -1,10 +1,20 @@
 package dev.lazyinit.jcstress;
 
+import static dev.lazyinit.jcstress.Outcomes.outcome;
+import static dev.lazyinit.jcstress.shared.Seen.CLOSED;
+import static dev.lazyinit.jcstress.shared.Seen.VALUE;
+import static dev.lazyinit.jcstress.shared.Seen.threw;
+
 import dev.lazyinit.jcstress.shared.CountingFactory;
 import dev.lazyinit.jcstress.shared.PoolStandIn;
 import dev.lazyinit.jcstress.shared.Seen;
 import dev.lazyinit.lazy.Lazy;
+import dev.lazyinit.strategy.Guarantee;
+import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.infra.results.LLL_Result;
 
 /**
  * close() racing get(): no pool may be left open where nobody can reach or close it.
@@ -38,88 +48,135 @@ import dev.lazyinit.strategy.Strategy;
  *      stores its new value. close() will not run again (it saw itself closed): leaked. Interesting, it is
  *      the bug the control carries.
  *  Every strategy must avoid "leaked"; a CLOSEABLE one must not even leave "open until closed again".
- *
- *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
- *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
- *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
- *
- *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
- *      closed, IllegalStateException, nothing created        318,585       94,586
- *      closed, value, closed                                  36,556       13,930
- *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
- *      closed, IllegalStateException, nothing created        869,135      442,025
- *      closed, value, closed                                  58,647       67,946
- *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
- *      closed, value, closed                                     871          544
- *      closed, value, open until closed again                 60,344       34,230
- *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
- *      closed, IllegalStateException, closed                     384          268
- *      closed, IllegalStateException, nothing created        644,832      429,557
- *      closed, value, closed                                  25,966        8,466
- *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
- *      closed, IllegalStateException, nothing created        486,326      434,172
- *      closed, value, closed                                  32,529       14,359
- *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
- *      closed, IllegalStateException, nothing created        457,717      469,295
- *      closed, value, closed                                  40,658       61,156
- *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
- *      closed, IllegalStateException, nothing created        249,726      415,475
- *      closed, value, closed                                  42,859       43,296
- *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
- *      closed, value, closed                                  12,833        7,233
- *      closed, value, open until closed again                275,656      269,042
- *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
- *      closed, value, closed                                  54,910       11,392
- *      closed, value, open until closed again                995,752      662,419
- *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
- *      closed, value, closed                                       —       25,590
- *      closed, value, open until closed again                      —      535,581
- *    COMMONS_ATOMIC_INITIALIZER  JDK 17: CAUGHT       JDK 25: CAUGHT
- *      closed, value, closed                                  20,016       32,709
- *      closed, value, open until closed again                781,209      487,502
- *    BROKEN_UNSYNCHRONIZED       JDK 17: CAUGHT       JDK 25: CAUGHT
- *      closed, IllegalStateException, nothing created        508,246      430,380
- *      closed, value, closed                                  20,211        7,471
- *      closed, value, leaked                                     354          440
- *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
- *      closed, IllegalStateException, nothing created        178,040      447,887
- *      closed, value, closed                                  25,199       31,364
  * </pre>
+ *
+ * <p>The build makes one JCStress test of this class per strategy, {@code Lazy_05_CloseVsGet_<STRATEGY>}: this
+ * state and these actors, graded by {@link #outcomes(Strategy)}.
  */
-public final class Lazy_05_CloseVsGet {
+@Topic(Property.CLOSE_VS_GET)
+public abstract class Lazy_05_CloseVsGet {
 
-    private Lazy_05_CloseVsGet() {
+    /** The arbiter's finding: close() won and get() built nothing. */
+    static final String NOTHING_CREATED = "nothing created";
+    /** The arbiter's finding: a value created after close() was open, and a second close() closed it. */
+    static final String OPEN_UNTIL_CLOSED_AGAIN = "open until closed again";
+    /** The arbiter's finding: a value is open and closing the holder again does not close it. */
+    static final String LEAKED = "leaked";
+    /** What a CLOSEABLE holder's get() throws after close(). */
+    static final String REFUSED = threw(IllegalStateException.class);
+
+    private final CountingFactory factory = CountingFactory.creating();
+    private final Lazy<PoolStandIn> holder;
+
+    /** @param strategy builds a cold holder over a counting factory, fresh for every sample */
+    protected Lazy_05_CloseVsGet(Strategy strategy) {
+        this.holder = strategy.newHolder(factory);
     }
 
-    /** The shared state: a cold holder over a counting factory. */
-    public abstract static class Race {
-        private final CountingFactory factory = CountingFactory.creating();
-        private final Lazy<PoolStandIn> holder;
+    /** @param r gets closed, or what close() threw */
+    @Actor
+    public void actor1(LLL_Result r) {
+        r.r1 = Seen.close(holder);
+    }
 
-        protected Race(Strategy strategy) {
-            this.holder = strategy.newHolder(factory);
+    /** @param r gets value, or what get() threw */
+    @Actor
+    public void actor2(LLL_Result r) {
+        r.r2 = Seen.attempt(holder);
+    }
+
+    /** @param r gets what became of every value the factory created; may close the holder a second time */
+    @Arbiter
+    public void arbiter(LLL_Result r) {
+        r.r3 = fate();
+    }
+
+    private String fate() {
+        if (factory.calls() == 0) {
+            return NOTHING_CREATED;
         }
-
-        /** @return closed, or what close() threw */
-        protected final String close() {
-            return Seen.close(holder);
+        if (factory.openCount() == 0) {
+            return CLOSED;
         }
+        Seen.close(holder); // can anyone still close it? a second close() is what an owner could do
+        return factory.openCount() == 0 ? OPEN_UNTIL_CLOSED_AGAIN : LEAKED;
+    }
 
-        /** @return value, or what get() threw */
-        protected final String attempt() {
-            return Seen.attempt(holder);
-        }
+    /*
+     *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
+     *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
+     *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
+     *
+     *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
+     *      closed, IllegalStateException, nothing created        318,585       94,586
+     *      closed, value, closed                                  36,556       13,930
+     *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
+     *      closed, IllegalStateException, nothing created        869,135      442,025
+     *      closed, value, closed                                  58,647       67,946
+     *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
+     *      closed, value, closed                                     871          544
+     *      closed, value, open until closed again                 60,344       34,230
+     *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
+     *      closed, IllegalStateException, closed                     384          268
+     *      closed, IllegalStateException, nothing created        644,832      429,557
+     *      closed, value, closed                                  25,966        8,466
+     *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
+     *      closed, IllegalStateException, nothing created        486,326      434,172
+     *      closed, value, closed                                  32,529       14,359
+     *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
+     *      closed, IllegalStateException, nothing created        457,717      469,295
+     *      closed, value, closed                                  40,658       61,156
+     *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
+     *      closed, IllegalStateException, nothing created        249,726      415,475
+     *      closed, value, closed                                  42,859       43,296
+     *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
+     *      closed, value, closed                                  12,833        7,233
+     *      closed, value, open until closed again                275,656      269,042
+     *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
+     *      closed, value, closed                                  54,910       11,392
+     *      closed, value, open until closed again                995,752      662,419
+     *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
+     *      closed, value, closed                                       —       25,590
+     *      closed, value, open until closed again                      —      535,581
+     *    COMMONS_ATOMIC_INITIALIZER  JDK 17: CAUGHT       JDK 25: CAUGHT
+     *      closed, value, closed                                  20,016       32,709
+     *      closed, value, open until closed again                781,209      487,502
+     *    BROKEN_UNSYNCHRONIZED       JDK 17: CAUGHT       JDK 25: CAUGHT
+     *      closed, IllegalStateException, nothing created        508,246      430,380
+     *      closed, value, closed                                  20,211        7,471
+     *      closed, value, leaked                                     354          440
+     *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
+     *      closed, IllegalStateException, nothing created        178,040      447,887
+     *      closed, value, closed                                  25,199       31,364
+     */
 
-        /** @return what became of every value the factory created; may close the holder a second time */
-        protected final String fate() {
-            if (factory.calls() == 0) {
-                return "nothing created";
+    /**
+     * @param s the strategy under test
+     * @return what its registry entry makes of each outcome: a CLOSEABLE strategy must leave nothing open; one
+     *         without the promise may leave a value open that a second close() closes (interesting), and a broken
+     *         control without it may leak (its bug)
+     */
+    public static Outcomes outcomes(Strategy s) {
+        Outcomes o = Outcomes.declare()
+                .acceptable("get() came first and returned the value; close() closed it.",
+                        outcome(CLOSED, VALUE, CLOSED))
+                .acceptable("close() came first; get() refused and nothing was created.",
+                        outcome(CLOSED, REFUSED, NOTHING_CREATED))
+                .acceptable("close() came first while get() was already creating; get() refused and its value was"
+                        + " closed by its creator.", outcome(CLOSED, REFUSED, CLOSED));
+        if (!s.guarantees(Guarantee.CLOSEABLE)) {
+            if (s.broken()) {
+                o.bug("The bug this control carries: get() created a value after close(); it is open and closing"
+                                + " the holder again does not close it: a leaked pool.",
+                        outcome(CLOSED, VALUE, LEAKED), outcome(CLOSED, VALUE, OPEN_UNTIL_CLOSED_AGAIN));
+            } else {
+                o.interesting("Not CLOSEABLE, as documented: close() ran before the first get(), found nothing, and"
+                                + " get() then created an open value; get() still returns it and a second close()"
+                                + " closes it, so it is reachable, not leaked.",
+                        outcome(CLOSED, VALUE, OPEN_UNTIL_CLOSED_AGAIN));
             }
-            if (factory.openCount() == 0) {
-                return "closed";
-            }
-            Seen.close(holder); // can anyone still close it? a second close() is what an owner could do
-            return factory.openCount() == 0 ? "open until closed again" : "leaked";
         }
+        return o.forbidEverythingElse("A value left open that nobody can reach or close (a leaked pool), a value"
+                + " created after close() by a CLOSEABLE strategy, or an unexpected exception.");
     }
 }

@@ -1,10 +1,19 @@
 package dev.lazyinit.jcstress;
 
+import static dev.lazyinit.jcstress.Outcomes.outcome;
+import static dev.lazyinit.jcstress.shared.Seen.BUILT;
+import static dev.lazyinit.jcstress.shared.Seen.SAME;
+import static dev.lazyinit.jcstress.shared.Seen.created;
+
 import dev.lazyinit.jcstress.shared.CountingFactory;
 import dev.lazyinit.jcstress.shared.PoolStandIn;
 import dev.lazyinit.jcstress.shared.Seen;
 import dev.lazyinit.lazy.Lazy;
+import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.infra.results.LLL_Result;
 
 /**
  * The holder idiom's real race: two threads through the first initialization of the holder class.
@@ -34,56 +43,70 @@ import dev.lazyinit.strategy.Strategy;
  *  This applies to strategies whose laziness lives in a class (no PER_INSTANCE guarantee). Creating a class
  *  loader and defining two classes per sample is far slower than building a holder object, so this test runs
  *  many fewer samples than the others in the same time; the gate prints the count.
- *
- *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
- *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
- *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
- *
- *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
- *      built, built, cold, 1 created, same         48,572       31,441
  * </pre>
+ *
+ * <p>The build makes one JCStress test of this class per strategy it applies to,
+ * {@code Lazy_06_HolderRace_<STRATEGY>}: this state and these actors, graded by {@link #outcomes(Strategy)}.
  */
-public final class Lazy_06_HolderRace {
+@Topic(Property.HOLDER_RACE)
+public abstract class Lazy_06_HolderRace {
 
-    private Lazy_06_HolderRace() {
+    /** The holder's class copy was not initialized, and its factory not called, when the sample started. */
+    static final String COLD = "cold";
+    /** The holder's class copy was already initialized when the sample started: the race proves nothing. */
+    static final String WARM = "warm";
+
+    private final CountingFactory factory = CountingFactory.creating();
+    private final Lazy<PoolStandIn> holder;
+    private final boolean coldAtStart;
+    private Object got1;
+    private Object got2;
+
+    /** @param strategy builds a holder over a fresh, cold copy of its class, for every sample */
+    protected Lazy_06_HolderRace(Strategy strategy) {
+        this.holder = strategy.newHolder(factory);
+        this.coldAtStart = !holder.isInitialized() && factory.calls() == 0;
     }
 
-    /** The shared state: a holder over a fresh, cold copy of its class. */
-    public abstract static class Race {
-        private final CountingFactory factory = CountingFactory.creating();
-        private final Lazy<PoolStandIn> holder;
-        private final boolean coldAtStart;
-        private Object got1;
-        private Object got2;
+    /** @param r gets built, partial, null or what get() threw; the value is kept for the arbiter */
+    @Actor
+    public void actor1(LLL_Result r) {
+        got1 = Seen.take(holder);
+        r.r1 = Seen.describe(got1);
+    }
 
-        protected Race(Strategy strategy) {
-            this.holder = strategy.newHolder(factory);
-            this.coldAtStart = !holder.isInitialized() && factory.calls() == 0;
-        }
+    /** @param r gets built, partial, null or what get() threw; the value is kept for the arbiter */
+    @Actor
+    public void actor2(LLL_Result r) {
+        got2 = Seen.take(holder);
+        r.r2 = Seen.describe(got2);
+    }
 
-        /** @return built, partial, null or what get() threw; keeps the value for the arbiter */
-        protected final String see1() {
-            got1 = Seen.take(holder);
-            return describe(got1);
-        }
+    /** @param r gets whether the class was cold, how many values were created, and whether both got the same */
+    @Arbiter
+    public void arbiter(LLL_Result r) {
+        r.r3 = outcome(coldAtStart ? COLD : WARM, created(factory.calls()), Seen.compare(got1, got2));
+    }
 
-        /** @return built, partial, null or what get() threw; keeps the value for the arbiter */
-        protected final String see2() {
-            got2 = Seen.take(holder);
-            return describe(got2);
-        }
+    /*
+     *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
+     *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
+     *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
+     *
+     *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
+     *      built, built, cold, 1 created, same         48,572       31,441
+     */
 
-        /** @return whether the class was cold, how many values were created, and whether both got the same */
-        protected final String firstInitialization() {
-            return (coldAtStart ? "cold" : "warm") + ", " + factory.calls() + " created, "
-                    + (got1 == got2 ? "same" : "different");
-        }
-
-        private static String describe(Object got) {
-            if (got instanceof Throwable t) {
-                return Seen.thrown(t);
-            }
-            return got == null ? "null" : ((PoolStandIn) got).fullyBuilt() ? "built" : "partial";
-        }
+    /**
+     * @param s the strategy under test (one without PER_INSTANCE: {@link Property#appliesTo})
+     * @return the one acceptable outcome: cold, one creation, both built, the same value
+     */
+    public static Outcomes outcomes(Strategy s) {
+        return Outcomes.declare()
+                .acceptable("Both actors raced through the first initialization of a fresh holder class: one ran"
+                                + " the initializer, the factory ran once, both got the same fully built value.",
+                        outcome(BUILT, BUILT, COLD, created(1), SAME))
+                .forbidEverythingElse("A warm class at the start, more than one creation, a partly built value or"
+                        + " different instances.");
     }
 }

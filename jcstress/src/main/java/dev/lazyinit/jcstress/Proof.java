@@ -1,5 +1,6 @@
 package dev.lazyinit.jcstress;
 
+import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -8,8 +9,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Says which strategy and property a JCStress test proves. The gate reads it from every test in the jar to
- * check that each registry strategy has a proof of each property, and to file the test's verdict.
+ * Says which strategy and property a JCStress test proves. The build writes it on every generated test (from
+ * the proof's {@link Topic} and {@link Outcomes}); the gate reads it from every test in the jar to check that
+ * each registry strategy has a proof of each property, and to file the test's verdict.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +26,7 @@ public @interface Proof {
 
     /**
      * @return for a broken control: the gate fails unless this test's bad (interesting) outcome was
-     *         observed, because a harness that cannot show this bug has lost its teeth
+     *         observed, because a harness that cannot show this bug has lost its teeth ({@link Outcomes#mustCatch()})
      */
     boolean mustCatch() default false;
 }

@@ -1,15 +1,26 @@
 package dev.lazyinit.harness.contract;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.lazyinit.strategy.Property;
+import dev.lazyinit.strategy.VerdictKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * The one JSON codec of the files the modules hand to each other ({@link ProofVerdicts}, {@link FailureSemantics},
@@ -21,9 +32,48 @@ public final class Codec {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // a newer minor field is no reason to refuse
+            .addModule(words())
             .build();
 
     private Codec() {
+    }
+
+    /**
+     * The enums that have a word of their own are written as that word, as the tables show them: a {@link Property}
+     * as its {@link Property#id() id} ({@code exactly-once}), a {@link VerdictKind} as its
+     * {@link VerdictKind#label() label} ({@code N/A}). Read back from the word (or the constant's name).
+     */
+    private static SimpleModule words() {
+        SimpleModule module = new SimpleModule("lazyinit-words");
+        word(module, Property.class, Property::id);
+        word(module, VerdictKind.class, VerdictKind::label);
+        return module;
+    }
+
+    private static <E extends Enum<E>> void word(SimpleModule module, Class<E> type, Function<E, String> word) {
+        module.addSerializer(type, new StdSerializer<E>(type) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void serialize(E value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(word.apply(value));
+            }
+        });
+        module.addDeserializer(type, new StdDeserializer<E>(type) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public E deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                String text = parser.getValueAsString();
+                for (E e : type.getEnumConstants()) {
+                    if (word.apply(e).equals(text) || e.name().equals(text)) {
+                        return e;
+                    }
+                }
+                return type.cast(context.handleWeirdStringValue(type, text, "not one of "
+                        + Arrays.stream(type.getEnumConstants()).map(word).toList()));
+            }
+        });
     }
 
     /**

@@ -2,9 +2,11 @@ package dev.lazyinit.harness.contract;
 
 import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.VerdictKind;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The JCStress gate's verdicts, one per strategy and property: what the jcstress module hands to the report.
@@ -35,13 +37,13 @@ public record ProofVerdicts(String format, String mode, String jvm, String arch,
      * @param verdict what the proof concluded
      * @param samples how many samples it rests on
      * @param test the JCStress test
-     * @param observed how often each outcome id was seen
+     * @param observed how often each outcome id was seen, in outcome id order
      * @param note a remark a person reads
      */
     public record ProofVerdict(String strategy, Property property, VerdictKind verdict, long samples, String test,
                                Map<String, Long> observed, String note) {
         public ProofVerdict {
-            observed = Map.copyOf(observed);
+            observed = Collections.unmodifiableMap(new TreeMap<>(observed));
         }
     }
 

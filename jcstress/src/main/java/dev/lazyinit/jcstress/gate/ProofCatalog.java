@@ -1,0 +1,124 @@
+package dev.lazyinit.jcstress.gate;
+
+import dev.lazyinit.jcstress.Proof;
+import dev.lazyinit.jcstress.shared.PoolStandIn;
+import dev.lazyinit.strategy.Property;
+import dev.lazyinit.strategy.Strategy;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openjdk.jcstress.infra.TestInfo;
+import org.openjdk.jcstress.infra.runners.TestList;
+
+/**
+ * The proofs in the jar (every JCStress test carrying {@link Proof}), checked against the registry before anything
+ * runs: every strategy has exactly one proof of every property that applies to it ({@link Property#appliesTo}),
+ * and none of a property that does not. Also says which strategies this JVM cannot build.
+ */
+final class ProofCatalog {
+
+    /**
+     * A proof found in the jar.
+     *
+     * @param test the JCStress test's name
+     * @param type its class
+     * @param proof what it proves
+     */
+    record Found(String test, Class<?> type, Proof proof) {
+
+        /** @return the test class's simple name */
+        String simpleName() {
+            return test.substring(test.lastIndexOf('.') + 1);
+        }
+    }
+
+    private final Map<Strategy, Map<Property, Found>> proofs;
+    private final Map<Strategy, String> unavailable;
+
+    private ProofCatalog(Map<Strategy, Map<Property, Found>> proofs, Map<Strategy, String> unavailable) {
+        this.proofs = proofs;
+        this.unavailable = unavailable;
+    }
+
+    /**
+     * @return every proof JCStress's test list holds, and the strategies this JVM cannot build
+     * @throws ClassNotFoundException if a listed test class is missing from the jar
+     */
+    static ProofCatalog load() throws ClassNotFoundException {
+        Map<Strategy, Map<Property, Found>> proofs = new EnumMap<>(Strategy.class);
+        ClassLoader loader = ProofCatalog.class.getClassLoader();
+        for (String test : TestList.tests()) {
+            TestInfo info = TestList.getInfo(test);
+            Class<?> type = Class.forName(info.binaryName(), false, loader);
+            Proof proof = type.getAnnotation(Proof.class);
+            if (proof == null) {
+                continue; // a JCStress test that is not one of our proofs
+            }
+            Found previous = proofs.computeIfAbsent(proof.strategy(), k -> new EnumMap<>(Property.class))
+                    .put(proof.property(), new Found(test, type, proof));
+            if (previous != null) {
+                throw new IllegalStateException(test + " and " + previous.test() + " both prove "
+                        + proof.property().id() + " for " + proof.strategy());
+            }
+        }
+        // A strategy that cannot run on this JDK (StableValue before JDK 25) says so by throwing
+        // UnsupportedOperationException from newHolder: its proofs are skipped and its verdicts are N/A.
+        // Anything else it throws (a missing class, say) is a failure, not "unavailable".
+        Map<Strategy, String> unavailable = new EnumMap<>(Strategy.class);
+        for (Strategy s : Strategy.values()) {
+            try {
+                s.newHolder(PoolStandIn::new).close();
+            } catch (UnsupportedOperationException e) {
+                unavailable.put(s, "not available on Java " + Runtime.version().feature() + ": " + e.getMessage());
+            }
+        }
+        return new ProofCatalog(proofs, unavailable);
+    }
+
+    /**
+     * @param s a strategy
+     * @param p a property
+     * @return its proof, if the jar has one
+     */
+    Optional<Found> find(Strategy s, Property p) {
+        return Optional.ofNullable(proofs.getOrDefault(s, Map.of()).get(p));
+    }
+
+    /** @return every proof, in registry and property order */
+    List<Found> all() {
+        return proofs.values().stream().flatMap(m -> m.values().stream()).toList();
+    }
+
+    /**
+     * @param s a strategy
+     * @return why this JVM cannot build it, if it cannot
+     */
+    Optional<String> unavailable(Strategy s) {
+        return Optional.ofNullable(unavailable.get(s));
+    }
+
+    /** @return what keeps the proofs from covering the registry; empty if they cover it */
+    List<String> coverageProblems() {
+        List<String> problems = new ArrayList<>();
+        for (Strategy s : Strategy.values()) {
+            for (Property p : Property.values()) {
+                Optional<Found> f = find(s, p);
+                if (p.appliesTo(s) && f.isEmpty()) {
+                    problems.add("no proof of " + p.id() + " for " + s + " (expected " + expectedTest(p, s) + ")");
+                } else if (!p.appliesTo(s) && f.isPresent()) {
+                    problems.add(f.get().test() + " proves " + p.id() + " for " + s + ", which does not apply to it");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The test the build would generate: {@code <proof class>_<STRATEGY>}, the proof class read off a sibling. */
+    private String expectedTest(Property p, Strategy s) {
+        return all().stream().filter(f -> f.proof().property() == p).findFirst()
+                .map(f -> f.type().getSuperclass().getSimpleName() + "_" + s.name())
+                .orElse("a proof class annotated @Topic(Property." + p.name() + ")");
+    }
+}
