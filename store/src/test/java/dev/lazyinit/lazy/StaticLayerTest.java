@@ -3,10 +3,11 @@ package dev.lazyinit.lazy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lazyinit.harness.contract.Codec;
-import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
+import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.harness.staticlayer.StaticLayer;
 import dev.lazyinit.strategy.Strategy;
+import dev.lazyinit.strategy.Strength;
 import dev.lazyinit.strategy.VerdictKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class StaticLayerTest {
         Codec.write(VERDICTS, verdicts);
         StringBuilder table = new StringBuilder("[static layer] " + verdicts.tool() + " (" + SETTINGS + ")\n");
         for (StaticVerdict v : verdicts.verdicts()) {
-            table.append(String.format(Locale.ROOT, "  %-28s %-13s %s%n", v.strategy(), v.verdict().label(), v.note()));
+            table.append(String.format(Locale.ROOT, "  %-28s %-24s %s%n", v.strategy(), v.shown(), v.note()));
         }
         verdicts.suppressions().forEach(s -> table.append("  suppressed: ").append(s.finding().pattern())
                 .append(" in ").append(s.finding().className()).append(": ").append(s.reason()).append('\n'));
@@ -56,7 +57,9 @@ class StaticLayerTest {
     void noStrategyThatClaimsSafePublicationIsFlagged() {
         assertThat(verdicts.verdicts()).filteredOn(v -> v.verdict() == VerdictKind.FAIL)
                 .as("strategies flagged by the static layer").isEmpty();
-        assertThat(verdicts.find(Strategy.DOUBLE_CHECKED.name()).orElseThrow().verdict()).isEqualTo(VerdictKind.PASS);
+        StaticVerdict dcl = verdicts.find(Strategy.DOUBLE_CHECKED.name()).orElseThrow();
+        assertThat(dcl.verdict()).isEqualTo(VerdictKind.PASS);
+        assertThat(dcl.strength()).as("the control was flagged in the same run").isEqualTo(Strength.DISCRIMINATING);
     }
 
     @Test
@@ -82,5 +85,7 @@ class StaticLayerTest {
         assertThat(judged.find(Strategy.DOUBLE_CHECKED.name()).orElseThrow().verdict()).isEqualTo(VerdictKind.FAIL);
         assertThat(judged.find(Strategy.BROKEN_DCL_NON_VOLATILE.name()).orElseThrow().verdict())
                 .as("nothing flagged the control in this report").isEqualTo(VerdictKind.NOT_OBSERVED);
+        assertThat(judged.find(Strategy.SYNCHRONIZED.name()).orElseThrow().shown())
+                .as("a PASS with no control caught beside it").isEqualTo("PASS (undiscriminated)");
     }
 }

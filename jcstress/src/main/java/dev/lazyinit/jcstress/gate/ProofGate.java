@@ -1,12 +1,14 @@
 package dev.lazyinit.jcstress.gate;
 
 import dev.lazyinit.harness.contract.Codec;
-import dev.lazyinit.harness.contract.ProofVerdicts;
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.ProofVerdicts;
+import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.jcstress.gate.ProofCatalog.Found;
 import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The gate {@code mvn verify} runs: the whole JCStress suite from {@code target/jcstress.jar}, then one verdict
@@ -33,7 +35,8 @@ import picocli.CommandLine.Option;
  *   <li><b>visibility</b>: sample counts per test, so the strength of each proof can be seen ({@link Summary}).</li>
  * </ul>
  */
-@Command(name = "ProofGate", description = "Runs the JCStress proofs and fails on a bad verdict.")
+@Command(name = "ProofGate", description = "Runs the JCStress proofs and fails on a bad verdict.",
+        subcommands = MergeVerdicts.class)
 public final class ProofGate implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
@@ -52,6 +55,10 @@ public final class ProofGate implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "REGEX", arity = "0..1", fallbackValue = "",
             description = "run only the matching proofs: a partial run, never a gate result")
     private String only = "";
+
+    @Option(names = "--static", paramLabel = "FILE",
+            description = "the static layer's verdicts (store module), shown as one more column if the file exists")
+    private Path staticVerdicts;
 
     private final PrintStream out = System.out;
 
@@ -101,8 +108,12 @@ public final class ProofGate implements Callable<Integer> {
             }
         }
 
-        // 4. Report.
-        Summary.print(out, verdicts, settings, run.seconds());
+        // 4. Report: every PASS with its strength (could it have failed here?), then the table and the file.
+        verdicts = ProofVerdicts.withStrength(verdicts);
+        Optional<StaticVerdicts> staticLayer = staticVerdicts != null && Files.exists(staticVerdicts)
+                ? Optional.of(Codec.read(staticVerdicts, StaticVerdicts.class, StaticVerdicts.FORMAT))
+                : Optional.empty();
+        Summary.print(out, verdicts, staticLayer, settings, run.seconds());
         Codec.write(json, new ProofVerdicts(ProofVerdicts.FORMAT, settings,
                 System.getProperty("java.version") + " " + System.getProperty("java.vendor"),
                 System.getProperty("os.arch"), System.getProperty("os.name") + " " + System.getProperty("os.version"),

@@ -1,7 +1,9 @@
 package dev.lazyinit.jcstress.gate;
 
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.strategy.Property;
+import dev.lazyinit.strategy.Strength;
 import dev.lazyinit.strategy.VerdictKind;
 import java.io.PrintStream;
 import java.util.EnumMap;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -26,10 +29,12 @@ final class Summary {
     /**
      * @param out where
      * @param verdicts one per strategy and property, in registry order
+     * @param staticVerdicts the static layer's verdicts (store module), if the build wrote them: one more column
      * @param settings the mode and its JCStress options
      * @param seconds how long JCStress ran
      */
-    static void print(PrintStream out, List<ProofVerdict> verdicts, String settings, long seconds) {
+    static void print(PrintStream out, List<ProofVerdict> verdicts, Optional<StaticVerdicts> staticVerdicts,
+                      String settings, long seconds) {
         out.println();
         out.println("=== JCStress proofs: strategy x property -> verdict (samples) ===");
         out.println("mode " + settings + "; JCStress run took " + seconds + " s");
@@ -37,6 +42,7 @@ final class Summary {
         for (Property p : Property.values()) {
             head.append(pad(p.id(), COLUMN));
         }
+        staticVerdicts.ifPresent(sv -> head.append(pad("static: publication", COLUMN)));
         out.println(head.toString().stripTrailing());
         Map<String, Map<Property, ProofVerdict>> grid = new LinkedHashMap<>();
         for (ProofVerdict v : verdicts) {
@@ -47,15 +53,21 @@ final class Summary {
             for (Property p : Property.values()) {
                 line.append(pad(cell(row.getValue().get(p)), COLUMN));
             }
+            staticVerdicts.flatMap(sv -> sv.find(row.getKey())).ifPresent(sv -> line.append(pad(
+                    sv.verdict().label() + (sv.strength() == Strength.UNDISCRIMINATED ? "(u)" : ""), COLUMN)));
             out.println(line.toString().stripTrailing());
         }
+        out.println("PASS(u): PASS (undiscriminated): no control that breaks the property was caught by the same proof"
+                + " in these results, so this PASS could not have failed here (see jcstress/README.md).");
+        staticVerdicts.ifPresent(sv -> out.println("static: " + sv.tool() + " over the holder classes ("
+                + sv.settings() + "): the non-volatile DCL shape, on any hardware; N/A where the code is not ours."));
         out.println();
         out.println("Per test: samples and observed outcomes");
         for (ProofVerdict v : verdicts) {
             if (v.verdict() == VerdictKind.NOT_APPLICABLE) {
                 continue;
             }
-            out.printf(Locale.ROOT, "  %-48s %-12s %,14d  %s%n", simpleName(v.test()), v.verdict().label(),
+            out.printf(Locale.ROOT, "  %-48s %-12s %,14d  %s%n", simpleName(v.test()), v.shown(),
                     v.samples(), v.note());
             new TreeMap<>(v.observed()).forEach((id, n) -> out.printf(Locale.ROOT, "      %,14d  %s%n", n, id));
         }
@@ -66,7 +78,8 @@ final class Summary {
         if (v == null || v.verdict() == VerdictKind.NOT_APPLICABLE) {
             return VerdictKind.NOT_APPLICABLE.label();
         }
-        return v.verdict().label() + " " + human(v.samples());
+        return v.verdict().label() + (v.strength() == Strength.UNDISCRIMINATED ? "(u)" : "") + " "
+                + human(v.samples());
     }
 
     private static String simpleName(String test) {
@@ -77,7 +90,7 @@ final class Summary {
         return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
     }
 
-    private static String human(long n) {
+    static String human(long n) {
         if (n >= 1_000_000) {
             return String.format(Locale.ROOT, "%.1fM", n / 1e6);
         }

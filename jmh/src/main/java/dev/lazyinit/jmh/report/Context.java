@@ -27,7 +27,8 @@ record Context(Inputs inputs, Measurements all, Measurements main, List<Measurem
         List<Measurements> byJdk = inputs.results().jdks().stream()
                 .map(j -> new Measurements(inputs.results().onJdk(j))).toList();
         Measurements main = byJdk.size() > 1 ? byJdk.get(byJdk.size() - 1) : all;
-        Guide guide = Decide.guide(main, byJdk, inputs.verdicts(), inputs.virtualThreads().isPresent());
+        Guide guide = Decide.guide(main, byJdk, inputs.verdicts(), inputs.staticVerdicts(),
+                inputs.virtualThreads().isPresent());
         return new Context(inputs, all, main, byJdk, guide);
     }
 

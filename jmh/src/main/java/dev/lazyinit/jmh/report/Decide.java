@@ -1,7 +1,9 @@
 package dev.lazyinit.jmh.report;
 
-import dev.lazyinit.harness.contract.ProofVerdicts;
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.ProofVerdicts;
+import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
+import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.jmh.report.Guide.Cited;
 import dev.lazyinit.jmh.report.Guide.Measured;
 import dev.lazyinit.jmh.report.Guide.Moved;
@@ -9,6 +11,8 @@ import dev.lazyinit.jmh.report.JmhResults.Metric;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
+import dev.lazyinit.strategy.Strength;
+import dev.lazyinit.strategy.VerdictKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +32,10 @@ final class Decide {
     private final Optional<ProofVerdicts> verdicts;
     private final List<Strategy> correct;
 
-    private Decide(Measurements main, Optional<ProofVerdicts> verdicts) {
+    private final Optional<StaticVerdicts> staticVerdicts;
+
+    private Decide(Measurements main, Optional<ProofVerdicts> verdicts, Optional<StaticVerdicts> staticVerdicts) {
+        this.staticVerdicts = staticVerdicts;
         this.main = main;
         this.verdicts = verdicts;
         this.correct = main.strategies().stream().filter(s -> !s.broken()).toList();
@@ -43,7 +50,20 @@ final class Decide {
      */
     static Guide guide(Measurements main, List<Measurements> byJdk, Optional<ProofVerdicts> verdicts,
                        boolean virtualThreadsMeasured) {
-        Decide d = new Decide(main, verdicts);
+        return guide(main, byJdk, verdicts, Optional.empty(), virtualThreadsMeasured);
+    }
+
+    /**
+     * @param main the report's main JDK's measurements
+     * @param byJdk every JDK's measurements, oldest first
+     * @param verdicts the JCStress verdicts, if present
+     * @param staticVerdicts the static layer's verdicts, if present
+     * @param virtualThreadsMeasured whether the virtual-thread stampede ran
+     * @return the answers
+     */
+    static Guide guide(Measurements main, List<Measurements> byJdk, Optional<ProofVerdicts> verdicts,
+                       Optional<StaticVerdicts> staticVerdicts, boolean virtualThreadsMeasured) {
+        Decide d = new Decide(main, verdicts, staticVerdicts);
         return new Guide(main.baseline(Bench.FIELD_READ), d.scope(), d.retry(), d.close(),
                 d.virtualThreads(virtualThreadsMeasured), d.steadyCost(), d.jdkChange(byJdk), d.coldCost(),
                 d.inShort());
@@ -134,17 +154,25 @@ final class Decide {
 
     private Cited cite(Strategy s, Bench bench, Property property) {
         return new Cited(s, Optional.ofNullable(bench).flatMap(b -> main.of(b, s).map(m -> new Measured(b, m))),
-                Optional.empty(), proof(s, property));
+                Optional.empty(), proof(s, property), staticProof(s, property));
     }
 
     private List<Cited> withStampede(List<Strategy> strategies, Property property) {
         int most = main.mostThreads();
         return strategies.stream().map(s -> new Cited(s, Optional.empty(), main.stampede(s, most),
-                proof(s, property))).toList();
+                proof(s, property), staticProof(s, property))).toList();
     }
 
+    /** A JCStress verdict is cited only if it could have failed: never an undiscriminated PASS. */
     private Optional<ProofVerdict> proof(Strategy s, Property property) {
-        return property == null ? Optional.empty() : verdicts.flatMap(v -> v.find(s.name(), property));
+        return property == null ? Optional.empty() : verdicts.flatMap(v -> v.find(s.name(), property))
+                .filter(v -> v.strength() != Strength.UNDISCRIMINATED);
+    }
+
+    /** Publication also rests on the static layer, which sees the non-volatile DCL on any hardware. */
+    private Optional<StaticVerdict> staticProof(Strategy s, Property property) {
+        return property != Property.PUBLICATION ? Optional.empty() : staticVerdicts.flatMap(v -> v.find(s.name()))
+                .filter(v -> v.verdict() != VerdictKind.NOT_APPLICABLE && v.strength() != Strength.UNDISCRIMINATED);
     }
 
     static List<Strategy> with(List<Strategy> list, Guarantee g) {

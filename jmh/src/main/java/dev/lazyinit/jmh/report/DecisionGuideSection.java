@@ -152,9 +152,14 @@ final class DecisionGuideSection implements Section {
                 .orElse("no stampede result");
     }
 
-    /** A reference to the JCStress verdict the answer rests on, if the report has verdicts. */
+    /**
+     * A reference to the verdicts the answer rests on, if the report has them: the JCStress verdict and, for
+     * publication, the static layer's; never a PASS that could not have failed ({@link Decide} leaves those out).
+     */
     private static String proof(Cited x) {
-        return x.proof().map(p -> " (JCStress " + p.property().id() + ": **" + p.verdict().label()
-                + "**, [verdicts](#jcstress))").orElse("");
+        List<String> cited = new ArrayList<>();
+        x.proof().ifPresent(p -> cited.add("JCStress " + p.property().id() + ": **" + p.shown() + "**"));
+        x.staticProof().ifPresent(p -> cited.add("static layer: **" + p.shown() + "**"));
+        return cited.isEmpty() ? "" : " (" + String.join("; ", cited) + ", [verdicts](#jcstress))";
     }
 }

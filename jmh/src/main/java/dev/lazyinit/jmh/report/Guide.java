@@ -1,6 +1,7 @@
 package dev.lazyinit.jmh.report;
 
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
 import dev.lazyinit.jmh.report.JmhResults.Metric;
 import dev.lazyinit.jmh.report.Measurements.Stampede;
 import dev.lazyinit.strategy.Strategy;
@@ -32,10 +33,12 @@ record Guide(Optional<Metric> fieldRead, Scope scope, Retry retry, Close close, 
      * @param strategy the strategy
      * @param measured a number and the benchmark it comes from
      * @param stampede its largest stampede
-     * @param proof its JCStress verdict for the property the answer rests on
+     * @param proof its JCStress verdict for the property the answer rests on, only if that verdict could have
+     *        failed (an undiscriminated PASS is never cited as proof)
+     * @param staticProof for publication, the static layer's verdict, only if it could have failed
      */
     record Cited(Strategy strategy, Optional<Measured> measured, Optional<Stampede> stampede,
-                 Optional<ProofVerdict> proof) {
+                 Optional<ProofVerdict> proof, Optional<StaticVerdict> staticProof) {
     }
 
     /**

@@ -13,7 +13,6 @@ import dev.lazyinit.jmh.report.JmhResults.Row;
 import dev.lazyinit.jmh.report.Measurements.Stampede;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
-import dev.lazyinit.strategy.VerdictKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,10 +83,10 @@ final class HeadlineSection implements Section {
 
     /** @return how many verdicts of each kind the strategy has, in the order they first appear */
     private static String verdictSummary(ProofVerdicts v, Strategy s) {
-        Map<VerdictKind, Long> counts = v.verdicts().stream().filter(x -> x.strategy().equals(s.name()))
-                .collect(Collectors.groupingBy(ProofVerdicts.ProofVerdict::verdict, LinkedHashMap::new,
+        Map<String, Long> counts = v.verdicts().stream().filter(x -> x.strategy().equals(s.name()))
+                .collect(Collectors.groupingBy(ProofVerdicts.ProofVerdict::shown, LinkedHashMap::new,
                         Collectors.counting()));
-        return counts.isEmpty() ? NONE : counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+        return counts.isEmpty() ? NONE : counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
     }
 

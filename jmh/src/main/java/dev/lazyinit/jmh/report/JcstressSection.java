@@ -1,7 +1,8 @@
 package dev.lazyinit.jmh.report;
 
-import dev.lazyinit.harness.contract.ProofVerdicts;
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.ProofVerdicts;
+import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import java.util.ArrayList;
@@ -22,15 +23,23 @@ final class JcstressSection implements Section {
             return;
         }
         ProofVerdicts v = c.inputs().verdicts().get();
+        Optional<StaticVerdicts> sv = c.inputs().staticVerdicts();
         doc.para("From `" + Inputs.VERDICTS + "` (mode " + MarkdownDoc.escape(v.mode()) + ", "
                 + MarkdownDoc.escape(v.jvm()) + ", generated " + MarkdownDoc.escape(v.generatedAt()) + ")."
                 + " PASS: the strategy behaved as the registry says in every sample (for a property it does not"
                 + " guarantee, the documented opposite); FAIL: a forbidden outcome was seen; CAUGHT: a broken"
                 + " control's bug was observed (the test works); NOT_OBSERVED: allowed but not seen; N/A: the"
-                + " property does not apply.");
+                + " property does not apply. **PASS (undiscriminated)**: no control that breaks the property was"
+                + " caught by the same proof in these results, so that PASS could not have failed on this hardware"
+                + " (on x86 the non-volatile DCL's partly built value never shows); the decision guide does not cite"
+                + " it." + sv.map(x -> " The last column is the static layer (" + MarkdownDoc.escape(x.tool())
+                        + " over the holder classes, " + MarkdownDoc.escape(x.settings()) + "): it sees the"
+                        + " non-volatile DCL shape on any hardware; N/A where the code is a library's or the JDK's.")
+                .orElse(" The static layer's verdicts (`" + Inputs.STATIC_VERDICTS + "`) are not in this folder."));
         List<Property> props = v.properties();
         List<String> header = new ArrayList<>(List.of("Strategy"));
         props.forEach(p -> header.add(p.id()));
+        sv.ifPresent(x -> header.add("static: publication"));
         List<List<String>> rows = new ArrayList<>();
         for (Strategy s : Strategy.values()) {
             List<String> row = new ArrayList<>(List.of(Fmt.label(s)));
@@ -38,8 +47,9 @@ final class JcstressSection implements Section {
             for (Property p : props) {
                 Optional<ProofVerdict> x = v.find(s.name(), p);
                 any |= x.isPresent();
-                row.add(x.map(y -> y.verdict().label()).orElse(Fmt.NONE));
+                row.add(x.map(ProofVerdict::shown).orElse(Fmt.NONE));
             }
+            sv.ifPresent(x -> row.add(x.find(s.name()).map(StaticVerdicts.StaticVerdict::shown).orElse(Fmt.NONE)));
             if (any) {
                 rows.add(row);
             }

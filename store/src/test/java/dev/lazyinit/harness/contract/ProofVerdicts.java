@@ -1,7 +1,9 @@
 package dev.lazyinit.harness.contract;
 
 import dev.lazyinit.strategy.Property;
+import dev.lazyinit.strategy.Strength;
 import dev.lazyinit.strategy.VerdictKind;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ public record ProofVerdicts(String format, String mode, String jvm, String arch,
                             List<ProofVerdict> verdicts) implements Versioned {
 
     /** The format this build writes and reads. */
-    public static final String FORMAT = "lazyinit-verdicts/1";
+    public static final String FORMAT = "lazyinit-verdicts/2"; // 2: each verdict says its strength
 
     public ProofVerdicts {
         verdicts = List.copyOf(verdicts);
@@ -35,16 +37,63 @@ public record ProofVerdicts(String format, String mode, String jvm, String arch,
      * @param strategy a strategy name
      * @param property the property proven
      * @param verdict what the proof concluded
+     * @param strength for a PASS, whether a control that breaks the same property was CAUGHT by the same proof in
+     *        the same results ({@link #withStrength}); {@link Strength#NONE} for any other verdict
      * @param samples how many samples it rests on
      * @param test the JCStress test
      * @param observed how often each outcome id was seen, in outcome id order
      * @param note a remark a person reads
      */
-    public record ProofVerdict(String strategy, Property property, VerdictKind verdict, long samples, String test,
-                               Map<String, Long> observed, String note) {
+    public record ProofVerdict(String strategy, Property property, VerdictKind verdict, Strength strength,
+                               long samples, String test, Map<String, Long> observed, String note) {
         public ProofVerdict {
+            strength = strength == null ? Strength.NONE : strength;
             observed = Collections.unmodifiableMap(new TreeMap<>(observed));
         }
+
+        /** A verdict whose strength is not judged yet ({@link #withStrength} judges it). */
+        public ProofVerdict(String strategy, Property property, VerdictKind verdict, long samples, String test,
+                            Map<String, Long> observed, String note) {
+            this(strategy, property, verdict, Strength.NONE, samples, test, observed, note);
+        }
+
+        /** @return the verdict as tables show it: {@code PASS}, {@code PASS (undiscriminated)}, {@code CAUGHT}... */
+        public String shown() {
+            return strength.shown(verdict);
+        }
+    }
+
+    /**
+     * Judges the strength of every PASS: {@link Strength#DISCRIMINATING} when a control that breaks the same
+     * property was CAUGHT in these verdicts (a verdict of a broken control's proof: CAUGHT or NOT_OBSERVED),
+     * {@link Strength#UNDISCRIMINATED} otherwise, with the reason added to its note. Over verdicts merged from several
+     * machines, one machine that caught the control is enough.
+     *
+     * @param verdicts verdicts of one run, or of several merged
+     * @return the same verdicts with their strength
+     */
+    public static List<ProofVerdict> withStrength(List<ProofVerdict> verdicts) {
+        List<ProofVerdict> judged = new ArrayList<>();
+        for (ProofVerdict v : verdicts) {
+            if (v.verdict() != VerdictKind.PASS) {
+                judged.add(new ProofVerdict(v.strategy(), v.property(), v.verdict(), Strength.NONE, v.samples(),
+                        v.test(), v.observed(), v.note()));
+                continue;
+            }
+            List<ProofVerdict> controls = verdicts.stream().filter(c -> c.property() == v.property()
+                    && (c.verdict() == VerdictKind.CAUGHT || c.verdict() == VerdictKind.NOT_OBSERVED)).toList();
+            boolean caught = controls.stream().anyMatch(c -> c.verdict() == VerdictKind.CAUGHT);
+            String base = v.note().replaceFirst("; undiscriminated: .*$", "");
+            String why = controls.isEmpty()
+                    ? "no control breaks " + v.property().id() + " in this proof"
+                    : "no control that breaks " + v.property().id() + " was caught here ("
+                            + String.join(", ", controls.stream().map(c -> c.strategy() + " "
+                                    + c.verdict().label()).distinct().toList()) + ")";
+            judged.add(new ProofVerdict(v.strategy(), v.property(), v.verdict(),
+                    caught ? Strength.DISCRIMINATING : Strength.UNDISCRIMINATED, v.samples(), v.test(), v.observed(),
+                    caught ? base : base + "; undiscriminated: " + why));
+        }
+        return judged;
     }
 
     /**

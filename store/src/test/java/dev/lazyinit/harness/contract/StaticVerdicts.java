@@ -1,5 +1,6 @@
 package dev.lazyinit.harness.contract;
 
+import dev.lazyinit.strategy.Strength;
 import dev.lazyinit.strategy.VerdictKind;
 import java.util.List;
 import java.util.Optional;
@@ -34,14 +35,21 @@ public record StaticVerdicts(String format, String tool, String settings, String
      * @param analysed the classes whose findings count for it
      * @param verdict PASS (claims safe publication, no finding), FAIL (claims it, flagged), CAUGHT (a control,
      *     flagged), NOT_OBSERVED (a control the checker does not see: a blind spot), N/A (not our code)
+     * @param strength for a PASS, whether a control was CAUGHT by the same checker in the same run
      * @param findings the findings that count, suppressed ones left out
      * @param note what the verdict rests on, for a person
      */
-    public record StaticVerdict(String strategy, List<String> analysed, VerdictKind verdict, List<Finding> findings,
-                                String note) {
+    public record StaticVerdict(String strategy, List<String> analysed, VerdictKind verdict, Strength strength,
+                                List<Finding> findings, String note) {
         public StaticVerdict {
+            strength = strength == null ? Strength.NONE : strength;
             analysed = List.copyOf(analysed);
             findings = List.copyOf(findings);
+        }
+
+        /** @return the verdict as tables show it, for example {@code PASS} or {@code PASS (undiscriminated)} */
+        public String shown() {
+            return strength.shown(verdict);
         }
     }
 

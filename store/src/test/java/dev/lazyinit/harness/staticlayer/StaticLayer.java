@@ -1,11 +1,12 @@
 package dev.lazyinit.harness.staticlayer;
 
-import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.harness.contract.StaticVerdicts.Finding;
 import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
 import dev.lazyinit.harness.contract.StaticVerdicts.Suppression;
+import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
+import dev.lazyinit.strategy.Strength;
 import dev.lazyinit.strategy.VerdictKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,17 +79,23 @@ public final class StaticLayer {
                 suppressions.add(new Suppression(f, reason));
             }
         }
-        List<StaticVerdict> verdicts = new ArrayList<>();
+        List<StaticVerdict> judged = new ArrayList<>();
         for (Strategy s : Strategy.values()) {
-            verdicts.add(judge(s, counted));
+            judged.add(judge(s, counted));
         }
+        boolean caught = judged.stream().anyMatch(v -> v.verdict() == VerdictKind.CAUGHT);
+        List<StaticVerdict> verdicts = judged.stream().map(v -> v.verdict() != VerdictKind.PASS ? v
+                : new StaticVerdict(v.strategy(), v.analysed(), v.verdict(),
+                        caught ? Strength.DISCRIMINATING : Strength.UNDISCRIMINATED, v.findings(),
+                        caught ? v.note() : v.note() + "; undiscriminated: no control was flagged in this run"))
+                .toList();
         return new StaticVerdicts(StaticVerdicts.FORMAT, tool, settings, Instant.now().toString(), verdicts,
                 suppressions);
     }
 
     private static StaticVerdict judge(Strategy s, List<Finding> findings) {
         if (!s.available()) {
-            return new StaticVerdict(s.name(), List.of(), VerdictKind.NOT_APPLICABLE, List.of(),
+            return new StaticVerdict(s.name(), List.of(), VerdictKind.NOT_APPLICABLE, Strength.NONE, List.of(),
                     "not built on this JDK: " + s.unavailableReason());
         }
         String holder = s.newHolder(() -> null).getClass().getName();
@@ -98,25 +105,27 @@ public final class StaticLayer {
         List<Finding> mine = findings.stream().filter(f -> analysed.stream().anyMatch(c ->
                 f.className().equals(c) || f.className().startsWith(c + "$"))).toList();
         if (!holder.startsWith("dev.lazyinit.lazy.")) {
-            return new StaticVerdict(s.name(), analysed, VerdictKind.NOT_APPLICABLE, mine,
+            return new StaticVerdict(s.name(), analysed, VerdictKind.NOT_APPLICABLE, Strength.NONE, mine,
                     "the JDK's own code, not analysed");
         }
         boolean library = holder.startsWith("dev.lazyinit.lazy.library.");
         if (s.guarantees(Guarantee.SAFE_PUBLICATION) || library) {
             if (!mine.isEmpty()) {
-                return new StaticVerdict(s.name(), analysed, VerdictKind.FAIL, mine, "flagged: " + patterns(mine));
+                return new StaticVerdict(s.name(), analysed, VerdictKind.FAIL, Strength.NONE, mine,
+                        "flagged: " + patterns(mine));
             }
             return library
-                    ? new StaticVerdict(s.name(), analysed, VerdictKind.NOT_APPLICABLE, mine,
+                    ? new StaticVerdict(s.name(), analysed, VerdictKind.NOT_APPLICABLE, Strength.NONE, mine,
                             "an adapter over library code; the adapter is clean, the library is not analysed")
-                    : new StaticVerdict(s.name(), analysed, VerdictKind.PASS, mine, "no finding");
+                    : new StaticVerdict(s.name(), analysed, VerdictKind.PASS, Strength.NONE, mine, "no finding");
         }
         List<Finding> doubleChecks = mine.stream().filter(f -> DOUBLE_CHECK_PATTERNS.contains(f.pattern())).toList();
         return doubleChecks.isEmpty()
-                ? new StaticVerdict(s.name(), analysed, VerdictKind.NOT_OBSERVED, mine,
+                ? new StaticVerdict(s.name(), analysed, VerdictKind.NOT_OBSERVED, Strength.NONE, mine,
                         "not flagged: this control's bug is outside what the checker recognises"
                                 + (mine.isEmpty() ? "" : " (other findings: " + patterns(mine) + ")"))
-                : new StaticVerdict(s.name(), analysed, VerdictKind.CAUGHT, mine, "flagged: " + patterns(mine));
+                : new StaticVerdict(s.name(), analysed, VerdictKind.CAUGHT, Strength.NONE, mine,
+                        "flagged: " + patterns(mine));
     }
 
     private static String patterns(List<Finding> findings) {

@@ -1,0 +1,155 @@
+package dev.lazyinit.jcstress.gate;
+
+import dev.lazyinit.harness.contract.Codec;
+import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.ProofVerdicts;
+import dev.lazyinit.strategy.VerdictKind;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Merges the verdicts files of several machines (each names its architecture, JDK, OS and mode) into one table:
+ * one column per machine, grouped by architecture, and a merged verdict. The point is evidence x86 cannot give: the
+ * JCStress proof of publication never catches the non-volatile DCL control there, so its PASS is undiscriminated;
+ * merged with a run on arm64 that caught it, the same PASS becomes discriminating ({@link ProofVerdicts#withStrength}
+ * over all the files).
+ *
+ * <p>Merged verdict of one strategy and property: FAIL if any machine failed; CAUGHT if any caught the bug;
+ * NOT_OBSERVED if a control's bug was allowed but seen nowhere; PASS if every machine that ran it passed; N/A if none
+ * ran it. Samples add up.
+ */
+@Command(name = "merge", description = "Merges verdicts files from several machines into one table.")
+final class MergeVerdicts implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+    private boolean help;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "the merged table as Markdown (default: printed)")
+    private Path out;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "the merged verdicts as a verdicts file")
+    private Path json;
+
+    @Parameters(arity = "1..*", paramLabel = "VERDICTS", description = "jcstress-verdicts.json files, one a machine")
+    private List<Path> files = new ArrayList<>();
+
+    private final PrintStream console = System.out;
+
+    @Override
+    public Integer call() throws IOException {
+        List<ProofVerdicts> machines = new ArrayList<>();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                System.err.println("merge: " + f + ": no such file");
+                return 2;
+            }
+            machines.add(Codec.read(f, ProofVerdicts.class, ProofVerdicts.FORMAT));
+        }
+        ProofVerdicts merged = merge(machines);
+        String table = markdown(machines, merged);
+        if (out == null) {
+            console.print(table);
+        } else {
+            Files.writeString(out, table, StandardCharsets.UTF_8);
+            console.println("[merge] " + machines.size() + " machines -> " + out.toAbsolutePath().normalize());
+        }
+        if (json != null) {
+            Codec.write(json, merged);
+            console.println("[merge] merged verdicts -> " + json.toAbsolutePath().normalize());
+        }
+        return 0;
+    }
+
+    /**
+     * @param machines the verdicts of each machine
+     * @return one verdict per strategy and property, with its strength judged over all machines
+     */
+    static ProofVerdicts merge(List<ProofVerdicts> machines) {
+        Map<String, List<ProofVerdict>> byCell = new LinkedHashMap<>();
+        for (ProofVerdicts m : machines) {
+            for (ProofVerdict v : m.verdicts()) {
+                byCell.computeIfAbsent(v.strategy() + " " + v.property().name(), k -> new ArrayList<>()).add(v);
+            }
+        }
+        List<ProofVerdict> merged = new ArrayList<>();
+        for (List<ProofVerdict> cell : byCell.values()) {
+            ProofVerdict first = cell.get(0);
+            VerdictKind kind = mergedKind(cell);
+            long samples = cell.stream().mapToLong(ProofVerdict::samples).sum();
+            Map<String, Long> observed = new TreeMap<>();
+            cell.forEach(v -> v.observed().forEach((id, n) -> observed.merge(id, n, Long::sum)));
+            List<String> notes = new ArrayList<>();
+            for (int i = 0; i < cell.size(); i++) {
+                notes.add(cell.get(i).shown());
+            }
+            merged.add(new ProofVerdict(first.strategy(), first.property(), kind, samples, first.test(), observed,
+                    "merged from " + String.join(", ", notes)));
+        }
+        return new ProofVerdicts(ProofVerdicts.FORMAT,
+                "merged: " + String.join("; ", machines.stream().map(ProofVerdicts::mode).distinct().toList()),
+                String.join("; ", machines.stream().map(ProofVerdicts::jvm).toList()),
+                String.join(", ", machines.stream().map(ProofVerdicts::arch).distinct().toList()),
+                String.join("; ", machines.stream().map(ProofVerdicts::os).distinct().toList()),
+                Instant.now().toString(), ProofVerdicts.withStrength(merged));
+    }
+
+    private static VerdictKind mergedKind(List<ProofVerdict> cell) {
+        Set<VerdictKind> kinds = new LinkedHashSet<>();
+        cell.forEach(v -> kinds.add(v.verdict()));
+        for (VerdictKind k : List.of(VerdictKind.FAIL, VerdictKind.CAUGHT, VerdictKind.NOT_OBSERVED, VerdictKind.PASS)) {
+            if (kinds.contains(k)) {
+                return k;
+            }
+        }
+        return VerdictKind.NOT_APPLICABLE;
+    }
+
+    /**
+     * @param machines the verdicts of each machine
+     * @param merged their merge
+     * @return the table: strategy, property, one column per machine grouped by architecture, the merged verdict
+     */
+    static String markdown(List<ProofVerdicts> machines, ProofVerdicts merged) {
+        List<ProofVerdicts> columns = machines.stream()
+                .sorted(Comparator.comparing(ProofVerdicts::arch).thenComparing(ProofVerdicts::jvm)).toList();
+        StringBuilder md = new StringBuilder("# JCStress verdicts merged from ").append(machines.size())
+                .append(" machines\n\n| strategy | property |");
+        columns.forEach(m -> md.append(' ').append(m.arch()).append(" · JDK ").append(m.jvm()).append(" |"));
+        md.append(" merged |\n|---|---|").append("---|".repeat(columns.size() + 1)).append('\n');
+        for (ProofVerdict v : merged.verdicts()) {
+            if (v.verdict() == VerdictKind.NOT_APPLICABLE) {
+                continue;
+            }
+            md.append("| ").append(v.strategy()).append(" | ").append(v.property().id()).append(" |");
+            for (ProofVerdicts m : columns) {
+                Optional<ProofVerdict> x = m.find(v.strategy(), v.property());
+                md.append(' ').append(x.map(y -> y.shown() + " " + Summary.human(y.samples())).orElse("–"))
+                        .append(" |");
+            }
+            md.append(" **").append(v.shown()).append("** |\n");
+        }
+        md.append("\nColumns: one per machine, grouped by architecture (mode: ")
+                .append(String.join("; ", machines.stream().map(ProofVerdicts::mode).distinct().toList()))
+                .append("). A merged PASS is discriminating where any machine caught a control that breaks the same"
+                        + " property; `(undiscriminated)` marks a PASS that no merged machine could have failed."
+                        + " Rows where no machine ran the proof are left out.\n");
+        return md.toString();
+    }
+}
