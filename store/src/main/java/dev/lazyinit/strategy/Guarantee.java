@@ -31,7 +31,13 @@ public enum Guarantee {
     CLOSEABLE("closeable", "close() closes the value; nothing is created after close()"),
 
     /** Each holder instance has its own value and configuration (not one per class). */
-    PER_INSTANCE("per instance", "one value per holder object, configured per instance");
+    PER_INSTANCE("per instance", "one value per holder object, configured per instance"),
+
+    /**
+     * A thread waiting for another thread's creation can give up: interrupted, it stops waiting and gets an
+     * exception with its interrupt flag set, instead of sitting out a slow pool start.
+     */
+    WAITERS_CAN_GIVE_UP("waiters can give up", "an interrupted waiter stops waiting for another thread's creation");
 
     private final String label;
     private final String meaning;

@@ -7,6 +7,7 @@ import static dev.lazyinit.strategy.Guarantee.PER_INSTANCE;
 import static dev.lazyinit.strategy.Guarantee.RETRIES_AFTER_FAILURE;
 import static dev.lazyinit.strategy.Guarantee.SAFE_PUBLICATION;
 import static dev.lazyinit.strategy.Guarantee.SAME_INSTANCE;
+import static dev.lazyinit.strategy.Guarantee.WAITERS_CAN_GIVE_UP;
 
 import dev.lazyinit.lazy.AtomicReferenceLazy;
 import dev.lazyinit.lazy.DoubleCheckedLazy;
@@ -16,8 +17,12 @@ import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.lazy.ReentrantLockDclLazy;
 import dev.lazyinit.lazy.SynchronizedLazy;
 import dev.lazyinit.lazy.VarHandleDclLazy;
+import dev.lazyinit.lazy.broken.BrokenCloseForgetsLazy;
+import dev.lazyinit.lazy.broken.BrokenNoRetryLazy;
 import dev.lazyinit.lazy.broken.BrokenNonVolatileDclLazy;
+import dev.lazyinit.lazy.broken.BrokenUninterruptibleWaitLazy;
 import dev.lazyinit.lazy.broken.BrokenUnsynchronizedLazy;
+import dev.lazyinit.lazy.broken.BrokenVarHandlePlainDclLazy;
 import dev.lazyinit.lazy.library.CommonsAtomicInitializerLazy;
 import dev.lazyinit.lazy.library.CommonsLazyInitializerLazy;
 import dev.lazyinit.lazy.library.GuavaMemoizeLazy;
@@ -25,6 +30,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -41,69 +47,94 @@ public enum Strategy {
 
     SYNCHRONIZED("synchronized method",
             "Every get() takes the monitor. Simplest correct choice; a lock on every call.",
-            false, SynchronizedLazy::new,
+            SynchronizedLazy::new,
             SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
 
     DOUBLE_CHECKED("double-checked locking (volatile)",
             "One volatile read on the fast path, a lock only while the value does not exist yet.",
-            false, DoubleCheckedLazy::new,
+            DoubleCheckedLazy::new,
             SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
 
     HOLDER_IDIOM("initialization-on-demand holder",
             "A static nested class whose initializer creates the value; the JVM's class-init lock does the rest."
                     + " Static only; cannot close, reset or retry.",
-            false, HolderIdiomLazy::new,
+            HolderIdiomLazy::new,
             SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE),
 
     ATOMIC_REFERENCE("AtomicReference compareAndSet",
             "Lock-free: racing threads may each create a value, one CAS wins, every loser closes its own.",
-            false, AtomicReferenceLazy::new,
+            AtomicReferenceLazy::new,
             SAFE_PUBLICATION, SAME_INSTANCE, CLOSES_DUPLICATES, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
 
     DCL_REENTRANT_LOCK("double-checked locking (ReentrantLock)",
             "DCL with an explicit lock: the same volatile fast path, and a waiter can be interrupted.",
-            false, ReentrantLockDclLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+            ReentrantLockDclLazy::new,
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE,
+            WAITERS_CAN_GIVE_UP),
 
     DCL_VAR_HANDLE("double-checked locking (VarHandle acquire/release)",
             "DCL whose fast path is an acquire load and whose publication is a release store, not volatile.",
-            false, VarHandleDclLazy::new,
+            VarHandleDclLazy::new,
             SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
 
     FINAL_WRAPPER("final-field wrapper",
             "DCL that publishes through an immutable wrapper's final field; the fast path is a plain read.",
-            false, FinalWrapperLazy::new,
+            FinalWrapperLazy::new,
             SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
 
     GUAVA_MEMOIZE("Guava Suppliers.memoize",
             "Library baseline: DCL on a volatile flag inside Guava. No close, no reset.",
-            false, GuavaMemoizeLazy::new,
+            GuavaMemoizeLazy::new,
             SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
 
     COMMONS_LAZY_INITIALIZER("commons-lang3 LazyInitializer",
             "Library baseline: DCL on a volatile field; its closer runs at close(), which does not stop later gets.",
-            false, CommonsLazyInitializerLazy::new,
+            CommonsLazyInitializerLazy::new,
             SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
 
     STABLE_VALUE("StableValue (JDK 25 preview)",
             "The JDK's own at-most-once value (JEP 502). Needs JDK 25 with --enable-preview.",
-            false, reflective("dev.lazyinit.lazy.StableValueLazy"),
+            reflective("dev.lazyinit.lazy.StableValueLazy"),
             SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
 
     COMMONS_ATOMIC_INITIALIZER("BROKEN for resources: commons-lang3 AtomicInitializer",
             "Library baseline. Racing threads may each create a value and the losers are dropped unclosed:"
                     + " fine for cheap objects, a leaked pool per loser for a store.",
-            true, CommonsAtomicInitializerLazy::new,
+            EnumSet.of(CLOSES_DUPLICATES), CommonsAtomicInitializerLazy::new,
             SAFE_PUBLICATION, SAME_INSTANCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
 
     BROKEN_UNSYNCHRONIZED("BROKEN: unsynchronized check-then-act",
             "Control. Racing threads each create a store and all but one are leaked: the incident's bug.",
-            true, BrokenUnsynchronizedLazy::new,
+            EnumSet.of(EXACTLY_ONCE, SAME_INSTANCE), BrokenUnsynchronizedLazy::new,
             RETRIES_AFTER_FAILURE, PER_INSTANCE),
 
     BROKEN_DCL_NON_VOLATILE("BROKEN: double-checked locking without volatile",
             "Control. Creates once, but a fast-path reader may see a partly constructed value.",
-            true, BrokenNonVolatileDclLazy::new,
+            EnumSet.of(SAFE_PUBLICATION), BrokenNonVolatileDclLazy::new,
+            SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+
+    BROKEN_NO_RETRY("BROKEN: remembers its first failure",
+            "Control. Double-checked locking that keeps the factory's first exception and throws it forever:"
+                    + " a database that was down at start-up stays down for this holder.",
+            EnumSet.of(RETRIES_AFTER_FAILURE), BrokenNoRetryLazy::new,
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, CLOSEABLE, PER_INSTANCE),
+
+    BROKEN_CLOSE_FORGETS("BROKEN: close() that does not stay closed",
+            "Control. Double-checked locking whose close() closes the value but does not remember it was closed:"
+                    + " a get() after close() opens a new pool.",
+            EnumSet.of(CLOSEABLE), BrokenCloseForgetsLazy::new,
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
+
+    BROKEN_UNINTERRUPTIBLE_WAIT("BROKEN: ReentrantLock DCL whose waiters cannot give up",
+            "Control. The ReentrantLock DCL with lock() instead of lockInterruptibly(): an interrupted waiter"
+                    + " sits out the whole creation, which the ReentrantLock DCL exists to avoid.",
+            EnumSet.of(WAITERS_CAN_GIVE_UP), BrokenUninterruptibleWaitLazy::new,
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+
+    BROKEN_DCL_VAR_HANDLE_PLAIN("BROKEN: VarHandle DCL with plain get/set",
+            "Control, for a blind spot. The VarHandle DCL with plain get()/set() instead of acquire/release: unsafe"
+                    + " publication, as without volatile, but hidden from the static layer behind the VarHandle.",
+            EnumSet.of(SAFE_PUBLICATION), BrokenVarHandlePlainDclLazy::new,
             SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
 
     /** How a strategy builds a holder: one method reference to its constructor. */
@@ -172,14 +203,22 @@ public enum Strategy {
 
     private final String displayName;
     private final String description;
-    private final boolean broken;
+    private final Set<Guarantee> violates;
     private final Builder builder;
     private final EnumSet<Guarantee> guarantees;
 
-    Strategy(String displayName, String description, boolean broken, Builder builder, Guarantee... guarantees) {
+    /** A strategy a user may choose. */
+    Strategy(String displayName, String description, Builder builder, Guarantee... guarantees) {
+        this(displayName, description, EnumSet.noneOf(Guarantee.class), builder, guarantees);
+    }
+
+    /** A broken control: it exists to violate {@code violates}, which some layer of the suite must catch. */
+    Strategy(String displayName, String description, Set<Guarantee> violates, Builder builder,
+             Guarantee... guarantees) {
         this.displayName = displayName;
         this.description = description;
-        this.broken = broken;
+        this.violates = Collections.unmodifiableSet(EnumSet.copyOf(violates.isEmpty()
+                ? EnumSet.noneOf(Guarantee.class) : violates));
         this.builder = builder;
         this.guarantees = guarantees.length == 0
                 ? EnumSet.noneOf(Guarantee.class) : EnumSet.copyOf(Arrays.asList(guarantees));
@@ -223,7 +262,15 @@ public enum Strategy {
 
     /** @return {@code true} for a broken control, which exists only to prove that the checks catch it */
     public boolean broken() {
-        return broken;
+        return !violates.isEmpty();
+    }
+
+    /**
+     * @return for a broken control, the guarantees it exists to violate (and does not claim): the suite must catch
+     *         it on each of them; empty for a strategy a user may choose
+     */
+    public Set<Guarantee> violates() {
+        return violates;
     }
 
     /** @return what this strategy promises */
@@ -241,11 +288,11 @@ public enum Strategy {
 
     /** @return the strategies a user may choose from */
     public static List<Strategy> correct() {
-        return Arrays.stream(values()).filter(s -> !s.broken).toList();
+        return Arrays.stream(values()).filter(s -> !s.broken()).toList();
     }
 
     /** @return the broken controls */
     public static List<Strategy> brokenControls() {
-        return Arrays.stream(values()).filter(s -> s.broken).toList();
+        return Arrays.stream(values()).filter(Strategy::broken).toList();
     }
 }
