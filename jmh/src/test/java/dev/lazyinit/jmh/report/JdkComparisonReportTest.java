@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.contract.Environment;
+import dev.lazyinit.strategy.Strategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,11 +26,11 @@ class JdkComparisonReportTest {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int jdk : List.of(17, 25)) {
             double f = jdk == 17 ? 10 : 1;
-            rows.add(row(jdk, "LazyInit_02_SteadyState.baseline", null, 0.5 * f, 0.01 * f));
-            rows.add(row(jdk, "LazyInit_02_SteadyState.get", "DOUBLE_CHECKED", 1.25 * f, 0.01 * f));
-            rows.add(row(jdk, "LazyInit_02_SteadyState.get", "SYNCHRONIZED", 3.0, 0.5)); // the same on both
+            rows.add(JmhRows.row(jdk, Bench.FIELD_READ, null, 0.5 * f, 0.01 * f));
+            rows.add(JmhRows.row(jdk, Bench.GET, Strategy.DOUBLE_CHECKED, 1.25 * f, 0.01 * f));
+            rows.add(JmhRows.row(jdk, Bench.GET, Strategy.SYNCHRONIZED, 3.0, 0.5)); // the same on both
             if (jdk == 25) {
-                rows.add(row(jdk, "LazyInit_02_SteadyState.get", "HOLDER_IDIOM", 0.75, 0.01));
+                rows.add(JmhRows.row(jdk, Bench.GET, Strategy.HOLDER_IDIOM, 0.75, 0.01));
             }
         }
         Files.writeString(dir.resolve("results.json"), JmhRows.json(rows));
@@ -58,29 +58,11 @@ class JdkComparisonReportTest {
     @Test
     void aRunOnOneJdkSaysHowToCompare(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("results.json"), JmhRows.json(List.of(
-                row(17, "LazyInit_02_SteadyState.get", "DOUBLE_CHECKED", 1.0, 0.1))));
+                JmhRows.row(17, Bench.GET, Strategy.DOUBLE_CHECKED, 1.0, 0.1))));
         Report.render(dir);
         String md = Files.readString(dir.resolve("report.md"));
         assertThat(section(md, "## JDKs side by side")).contains("measured one JDK (17)", "./bench --jdks 17,25");
         assertThat(section(md, "## Decision guide")).doesNotContain("Does the JDK change the choice?");
-    }
-
-    /** One result in JMH's JSON format, named as JMH names it: average time, 2 forks × 3 iterations at the score. */
-    private static Map<String, Object> row(int jdk, String benchmark, String strategy, double score, double error) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("jmhVersion", "1.37");
-        m.put("benchmark", "dev.lazyinit.jmh." + benchmark);
-        m.put("mode", "avgt");
-        m.put("threads", 1);
-        m.put("forks", 2);
-        m.put("jdkVersion", jdk + ".0.1");
-        m.put("vmName", "OpenJDK 64-Bit Server VM");
-        m.put("vmVersion", jdk + ".0.1+1");
-        m.put("params", strategy == null ? Map.of() : Map.of("strategy", strategy));
-        m.put("primaryMetric", Map.of("score", score, "scoreError", error, "scoreUnit", "ns/op",
-                "rawData", List.of(List.of(score, score, score), List.of(score, score, score))));
-        m.put("secondaryMetrics", Map.of());
-        return m;
     }
 
     private static String section(String md, String heading) {
