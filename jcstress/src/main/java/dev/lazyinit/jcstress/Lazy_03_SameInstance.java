@@ -32,8 +32,12 @@ import org.openjdk.jcstress.infra.results.L_Result;
  *
  *  The unsynchronized control, the one strategy without the guarantee, returns whatever its plain field holds
  *  after its own write, so when both actors create, each may return its own value: "different" is its
- *  expected, interesting outcome. Note that
- *  "same" does not prove exactly-once (a CAS loser also returns the winner's value); Lazy_02 proves that.
+ *  expected, interesting outcome, and the gate must see it: the control violates SAME_INSTANCE
+ *  (Strategy.violates), which this proof is the layer to catch (Layer). Note that "same" does not prove
+ *  exactly-once (a CAS loser also returns the winner's value); Lazy_02 proves that.
+ *
+ *  Every newer control (no retry, close that forgets, uninterruptible wait, VarHandle DCL with plain access)
+ *  keeps the promise: one creation under a lock, "same" only.
  * </pre>
  *
  * <p>The build makes one JCStress test of this class per strategy, {@code Lazy_03_SameInstance_<STRATEGY>}:
@@ -112,13 +116,17 @@ public abstract class Lazy_03_SameInstance {
     /**
      * @param s the strategy under test
      * @return what its registry entry makes of each outcome: SAME_INSTANCE (every correct strategy) allows
-     *         "same" only; a broken control without the promise may show "different", its bug
+     *         "same" only; a broken control without the promise may show "different", its bug, which the gate must
+     *         see where the control violates SAME_INSTANCE
      */
     public static Outcomes outcomes(Strategy s) {
         Outcomes o = Outcomes.declare()
                 .acceptable("Both actors hold the one shared value.", SAME);
         if (s.broken() && !s.guarantees(Guarantee.SAME_INSTANCE)) { // every correct strategy: strict
             o.bug("Each actor got its own value: two pools in use where there should be one.", DIFFERENT);
+            if (Layer.JCSTRESS.mustCatch(s, Guarantee.SAME_INSTANCE)) {
+                o.mustCatch();
+            }
         }
         return o.forbidEverythingElse("The actors got different values, or get() threw.");
     }

@@ -46,8 +46,18 @@ import org.openjdk.jcstress.infra.results.LLL_Result;
  *      second close() closes it, which is why HOLDER_IDIOM does not promise CLOSEABLE. Interesting.
  *    - the unsynchronized control: get() reads "not closed", close() runs and finds no value, then get()
  *      stores its new value. close() will not run again (it saw itself closed): leaked. Interesting, it is
- *      the bug the control carries.
+ *      a bug the control carries (one the gate does not require: the control exists for exactly-once and
+ *      same-instance, and the window is small, hundreds of samples per run).
+ *    - the control whose close() forgets (BROKEN_CLOSE_FORGETS): close() closes the value and sets it back to
+ *      "none", but keeps no closed state. If close() comes first it finds nothing; get() then creates a new
+ *      value and keeps it, open after shutdown; the arbiter's second close() closes it:
+ *                                                        closed, value, open until closed again
+ *      and if get() comes first: closed, value, closed. It never leaks (the value stays reachable), but the
+ *      holder did not stay closed: it violates CLOSEABLE (Strategy.violates), which this proof is the layer
+ *      to catch (Layer), so the gate fails unless "open until closed again" shows.
  *  Every strategy must avoid "leaked"; a CLOSEABLE one must not even leave "open until closed again".
+ *  The other newer controls (no retry, uninterruptible wait, VarHandle DCL with plain access) keep a closed
+ *  state under their lock and behave as the DCL does here.
  * </pre>
  *
  * <p>The build makes one JCStress test of this class per strategy, {@code Lazy_05_CloseVsGet_<STRATEGY>}: this
@@ -153,8 +163,9 @@ public abstract class Lazy_05_CloseVsGet {
     /**
      * @param s the strategy under test
      * @return what its registry entry makes of each outcome: a CLOSEABLE strategy must leave nothing open; one
-     *         without the promise may leave a value open that a second close() closes (interesting), and a broken
-     *         control without it may leak (its bug)
+     *         without the promise may leave a value open that a second close() closes (interesting); for a broken
+     *         control without it, that and a leak are its bug, which the gate must see where the control violates
+     *         CLOSEABLE
      */
     public static Outcomes outcomes(Strategy s) {
         Outcomes o = Outcomes.declare()
@@ -166,9 +177,16 @@ public abstract class Lazy_05_CloseVsGet {
                         + " closed by its creator.", outcome(CLOSED, REFUSED, CLOSED));
         if (!s.guarantees(Guarantee.CLOSEABLE)) {
             if (s.broken()) {
-                o.bug("The bug this control carries: get() created a value after close(); it is open and closing"
-                                + " the holder again does not close it: a leaked pool.",
-                        outcome(CLOSED, VALUE, LEAKED), outcome(CLOSED, VALUE, OPEN_UNTIL_CLOSED_AGAIN));
+                o.bug("A leak: get() created a value after close(); it is open and closing the holder again does"
+                                + " not close it: a pool nobody can reach or close.",
+                        outcome(CLOSED, VALUE, LEAKED));
+                o.bug("The holder did not stay closed: close() found nothing, then get() created a new value, open"
+                                + " after shutdown; it is still reachable (a second close() closed it). The bug of a"
+                                + " control that violates CLOSEABLE.",
+                        outcome(CLOSED, VALUE, OPEN_UNTIL_CLOSED_AGAIN));
+                if (Layer.JCSTRESS.mustCatch(s, Guarantee.CLOSEABLE)) {
+                    o.mustCatch();
+                }
             } else {
                 o.interesting("Not CLOSEABLE, as documented: close() ran before the first get(), found nothing, and"
                                 + " get() then created an open value; get() still returns it and a second close()"
