@@ -239,6 +239,9 @@ public enum Strategy {
         this.builder = builder;
         this.guarantees = guarantees.length == 0
                 ? EnumSet.noneOf(Guarantee.class) : EnumSet.copyOf(Arrays.asList(guarantees));
+        if (this.guarantees.stream().anyMatch(violates::contains)) {
+            throw new IllegalArgumentException(displayName + ": a control cannot claim a guarantee it violates");
+        }
     }
 
     /**

@@ -212,7 +212,9 @@ public final class ProofGate implements Callable<Integer> {
             return TeethTable.Input.of(Codec.read(staticVerdicts, StaticVerdicts.class, StaticVerdicts.FORMAT),
                     staticVerdicts.toAbsolutePath().normalize().toString());
         }
-        return TeethTable.Input.missing("neither " + staticVerdicts + " nor " + spotbugs + " exists: the static layer"
+        return TeethTable.Input.missing("neither " + (staticVerdicts == null ? "--static" : staticVerdicts.toAbsolutePath()
+                .normalize()) + " nor " + (spotbugs == null ? "--spotbugs" : spotbugs.toAbsolutePath().normalize())
+                + " exists: the static layer"
                 + " runs in the store module's build (./mvnw -pl jcstress -am verify builds it)", false);
     }
 

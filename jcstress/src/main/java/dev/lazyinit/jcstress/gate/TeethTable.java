@@ -332,6 +332,7 @@ final class TeethTable {
         if (dir == null) {
             return Input.missing("not given (--store-teeth): the store rows cannot be judged", true);
         }
+        dir = dir.toAbsolutePath().normalize();
         List<Path> files;
         try (Stream<Path> list = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
             files = list.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
