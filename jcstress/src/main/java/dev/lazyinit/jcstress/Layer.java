@@ -46,7 +46,8 @@ public enum Layer {
             // the unsafe shape on any machine. The publication proof still runs and its row is shown.
             case SAFE_PUBLICATION -> EnumSet.of(STATIC);
             // races of two threads on one cold holder: exactly what a JCStress proof samples, on any hardware
-            case SAME_INSTANCE, EXACTLY_ONCE, CLOSES_DUPLICATES, RETRIES_AFTER_FAILURE, CLOSEABLE -> EnumSet.of(JCSTRESS);
+            case SAME_INSTANCE, EXACTLY_ONCE, CLOSES_DUPLICATES, RETRIES_AFTER_FAILURE, CLOSEABLE ->
+                    EnumSet.of(JCSTRESS);
             // an interrupt during another thread's slow creation: a matter of time, not of the memory model
             case WAITERS_CAN_GIVE_UP -> EnumSet.of(STORE);
             // no control: a property of scope (one value per holder object), checked by the store tests with two

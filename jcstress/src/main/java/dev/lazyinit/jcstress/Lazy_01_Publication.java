@@ -115,6 +115,18 @@ public abstract class Lazy_01_Publication {
      *      built, built      2,627,622      960,531
      *    BROKEN_DCL_NON_VOLATILE     JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
      *      built, built        937,415      817,171
+     *
+     *    The four newest controls, from one later gate run per JDK on the same machine (JDK 17.0.15 Debian,
+     *    JDK 25.0.3 Eclipse Adoptium) with 17 strategies in the registry, while other work shared the CPUs:
+     *
+     *    BROKEN_NO_RETRY             JDK 17: PASS         JDK 25: PASS
+     *      built, built        815,142      417,811
+     *    BROKEN_CLOSE_FORGETS        JDK 17: PASS         JDK 25: PASS
+     *      built, built        825,382       46,004
+     *    BROKEN_UNINTERRUPTIBLE_WAIT JDK 17: PASS         JDK 25: PASS
+     *      built, built        103,071       58,603
+     *    BROKEN_DCL_VAR_HANDLE_PLAIN JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
+     *      built, built        105,446      407,571
      */
 
     /**

@@ -141,6 +141,18 @@ public abstract class Lazy_02_ExactlyOnce {
      *      2 created, extra left open         36,909       43,257
      *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
      *      1 created                         479,848      530,451
+     *
+     *    The four newest controls, from one later gate run per JDK on the same machine (JDK 17.0.15 Debian,
+     *    JDK 25.0.3 Eclipse Adoptium) with 17 strategies in the registry, while other work shared the CPUs:
+     *
+     *    BROKEN_NO_RETRY             JDK 17: PASS         JDK 25: PASS
+     *      1 created                         181,371      376,851
+     *    BROKEN_CLOSE_FORGETS        JDK 17: PASS         JDK 25: PASS
+     *      1 created                         229,770      448,531
+     *    BROKEN_UNINTERRUPTIBLE_WAIT JDK 17: PASS         JDK 25: PASS
+     *      1 created                         763,942      417,811
+     *    BROKEN_DCL_VAR_HANDLE_PLAIN JDK 17: PASS         JDK 25: PASS
+     *      1 created                         465,095      376,851
      */
 
     /**

@@ -111,6 +111,18 @@ public abstract class Lazy_03_SameInstance {
      *      same             435,045      618,815
      *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
      *      same             332,648      530,451
+     *
+     *    The four newest controls, from one later gate run per JDK on the same machine (JDK 17.0.15 Debian,
+     *    JDK 25.0.3 Eclipse Adoptium) with 17 strategies in the registry, while other work shared the CPUs:
+     *
+     *    BROKEN_NO_RETRY             JDK 17: PASS         JDK 25: PASS
+     *      same             815,142      387,091
+     *    BROKEN_CLOSE_FORGETS        JDK 17: PASS         JDK 25: PASS
+     *      same             141,418      387,091
+     *    BROKEN_UNINTERRUPTIBLE_WAIT JDK 17: PASS         JDK 25: PASS
+     *      same             145,258      376,851
+     *    BROKEN_DCL_VAR_HANDLE_PLAIN JDK 17: PASS         JDK 25: PASS
+     *      same              95,848      387,091
      */
 
     /**

@@ -142,6 +142,21 @@ public abstract class Lazy_04_FailureThenAccess {
      *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
      *      failure, value, value                                                          278,484      368,556
      *      value, failure, value                                                          107,924      161,895
+     *
+     *    The four newest controls, from one later gate run per JDK on the same machine (JDK 17.0.15 Debian,
+     *    JDK 25.0.3 Eclipse Adoptium) with 17 strategies in the registry, while other work shared the CPUs:
+     *
+     *    BROKEN_NO_RETRY             JDK 17: CAUGHT       JDK 25: CAUGHT
+     *      failure, failure, failure                                                      794,662       99,254
+     *    BROKEN_CLOSE_FORGETS        JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          123,581      300,349
+     *      value, failure, value                                                           37,463       86,742
+     *    BROKEN_UNINTERRUPTIBLE_WAIT JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          376,974      303,939
+     *      value, failure, value                                                          108,216       93,392
+     *    BROKEN_DCL_VAR_HANDLE_PLAIN JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          317,371      301,027
+     *      value, failure, value                                                          117,004      106,544
      */
 
     /**

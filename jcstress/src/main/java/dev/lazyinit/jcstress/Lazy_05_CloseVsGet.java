@@ -158,6 +158,22 @@ public abstract class Lazy_05_CloseVsGet {
      *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
      *      closed, IllegalStateException, nothing created        178,040      447,887
      *      closed, value, closed                                  25,199       31,364
+     *
+     *    The four newest controls, from one later gate run per JDK on the same machine (JDK 17.0.15 Debian,
+     *    JDK 25.0.3 Eclipse Adoptium) with 17 strategies in the registry, while other work shared the CPUs:
+     *
+     *    BROKEN_NO_RETRY             JDK 17: PASS         JDK 25: PASS
+     *      closed, IllegalStateException, nothing created        412,225      324,740
+     *      closed, value, closed                                 108,906       52,111
+     *    BROKEN_CLOSE_FORGETS        JDK 17: CAUGHT       JDK 25: CAUGHT
+     *      closed, value, closed                                 100,916       38,842
+     *      closed, value, open until closed again                224,556      136,701
+     *    BROKEN_UNINTERRUPTIBLE_WAIT JDK 17: PASS         JDK 25: PASS
+     *      closed, IllegalStateException, nothing created        381,827      318,202
+     *      closed, value, closed                                  89,027       58,649
+     *    BROKEN_DCL_VAR_HANDLE_PLAIN JDK 17: PASS         JDK 25: PASS
+     *      closed, IllegalStateException, nothing created        360,181      328,127
+     *      closed, value, closed                                 113,364       69,204
      */
 
     /**
