@@ -59,12 +59,41 @@ public class GenerateProofs {
         }
         compile(files, mainSources, scratch);
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {scratch.toUri().toURL()},
-                ClassLoader.getSystemClassLoader())) {
+        try (URLClassLoader loader = new ScratchFirst(scratch.toUri().toURL())) {
             loader.loadClass(WRITER).getMethod("main", String[].class)
                     .invoke(null, (Object) new String[] {scratch.toString(), generated.toString()});
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception x ? x : e; // the writer's own message, not the reflection
+        }
+    }
+
+    /**
+     * Loads what was just compiled into the scratch folder before anything of the same name on the class path: the
+     * module's compile class path includes its own target/classes, where an earlier build left the proof classes as
+     * they were then, and the writer must see the proofs as they are now.
+     */
+    static final class ScratchFirst extends URLClassLoader {
+
+        ScratchFirst(URL scratch) {
+            super(new URL[] {scratch}, ClassLoader.getSystemClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    try {
+                        c = findClass(name);
+                    } catch (ClassNotFoundException notCompiledHere) {
+                        return super.loadClass(name, resolve);
+                    }
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
         }
     }
 

@@ -32,8 +32,12 @@ import org.openjdk.jcstress.infra.results.L_Result;
  *
  *  The unsynchronized control, the one strategy without the guarantee, returns whatever its plain field holds
  *  after its own write, so when both actors create, each may return its own value: "different" is its
- *  expected, interesting outcome. Note that
- *  "same" does not prove exactly-once (a CAS loser also returns the winner's value); Lazy_02 proves that.
+ *  expected, interesting outcome, and the gate must see it: the control violates SAME_INSTANCE
+ *  (Strategy.violates), which this proof is the layer to catch (Layer). Note that "same" does not prove
+ *  exactly-once (a CAS loser also returns the winner's value); Lazy_02 proves that.
+ *
+ *  Every newer control (no retry, close that forgets, uninterruptible wait, VarHandle DCL with plain access)
+ *  keeps the promise: one creation under a lock, "same" only.
  * </pre>
  *
  * <p>The build makes one JCStress test of this class per strategy, {@code Lazy_03_SameInstance_<STRATEGY>}:
@@ -107,18 +111,34 @@ public abstract class Lazy_03_SameInstance {
      *      same             435,045      618,815
      *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
      *      same             332,648      530,451
+     *
+     *    The four newest controls, from one later gate run per JDK on the same machine (JDK 17.0.15 Debian,
+     *    JDK 25.0.3 Eclipse Adoptium) with 17 strategies in the registry, while other work shared the CPUs:
+     *
+     *    BROKEN_NO_RETRY             JDK 17: PASS         JDK 25: PASS
+     *      same             815,142      387,091
+     *    BROKEN_CLOSE_FORGETS        JDK 17: PASS         JDK 25: PASS
+     *      same             141,418      387,091
+     *    BROKEN_UNINTERRUPTIBLE_WAIT JDK 17: PASS         JDK 25: PASS
+     *      same             145,258      376,851
+     *    BROKEN_DCL_VAR_HANDLE_PLAIN JDK 17: PASS         JDK 25: PASS
+     *      same              95,848      387,091
      */
 
     /**
      * @param s the strategy under test
      * @return what its registry entry makes of each outcome: SAME_INSTANCE (every correct strategy) allows
-     *         "same" only; a broken control without the promise may show "different", its bug
+     *         "same" only; a broken control without the promise may show "different", its bug, which the gate must
+     *         see where the control violates SAME_INSTANCE
      */
     public static Outcomes outcomes(Strategy s) {
         Outcomes o = Outcomes.declare()
                 .acceptable("Both actors hold the one shared value.", SAME);
         if (s.broken() && !s.guarantees(Guarantee.SAME_INSTANCE)) { // every correct strategy: strict
             o.bug("Each actor got its own value: two pools in use where there should be one.", DIFFERENT);
+            if (Layer.JCSTRESS.mustCatch(s, Guarantee.SAME_INSTANCE)) {
+                o.mustCatch();
+            }
         }
         return o.forbidEverythingElse("The actors got different values, or get() threw.");
     }

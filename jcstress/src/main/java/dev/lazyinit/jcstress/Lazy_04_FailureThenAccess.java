@@ -33,8 +33,8 @@ import org.openjdk.jcstress.infra.results.LLL_Result;
  *  Exactly one factory call can fail, so one actor meets the failure. What the other actor and the later
  *  get() see is the strategy's answer:
  *
- *  Retrying strategies (RETRIES_AFTER_FAILURE: synchronized, both DCLs, AtomicReference, the unsynchronized
- *  control): a failed creation installs nothing, so the next get() calls the factory again.
+ *  Retrying strategies (RETRIES_AFTER_FAILURE: synchronized, the DCLs, AtomicReference, the libraries, and
+ *  every control but one): a failed creation installs nothing, so the next get() calls the factory again.
  *      failure, value, value    actor1 met the failure; actor2 retried and created; the later get() reuses it
  *      value, failure, value    the same with the actors swapped
  *  Whether actor2 waited for actor1 (lock) or raced it (CAS, unsynchronized), the picture is the same.
@@ -48,6 +48,15 @@ import org.openjdk.jcstress.infra.results.LLL_Result;
  *      NoClassDefFoundError, ExceptionInInitializerError, NoClassDefFoundError
  *  Each sample races through a fresh copy of the holder class, so this is the real first initialization,
  *  failing, every time.
+ *
+ *  The no-retry control (BROKEN_NO_RETRY): a DCL that keeps the factory's first exception and throws it again
+ *  on every later get(), instead of calling the factory again. Whoever takes the lock first meets the real
+ *  failure; the other actor, waiting on the lock, then gets the same exception object, and so does the later
+ *  get():
+ *      failure, failure, failure
+ *  in every sample, whichever actor came first. It is the bug the control carries: it violates
+ *  RETRIES_AFTER_FAILURE (Strategy.violates), which this proof is the layer to catch (Layer), so the gate
+ *  fails unless it shows. The retry outcomes stay acceptable for it (what a retrying holder would show).
  *
  *  Anything else (a retrying strategy that fails forever, the holder idiom that retries, a third error) is
  *  forbidden.
@@ -133,19 +142,47 @@ public abstract class Lazy_04_FailureThenAccess {
      *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
      *      failure, value, value                                                          278,484      368,556
      *      value, failure, value                                                          107,924      161,895
+     *
+     *    The four newest controls, from one later gate run per JDK on the same machine (JDK 17.0.15 Debian,
+     *    JDK 25.0.3 Eclipse Adoptium) with 17 strategies in the registry, while other work shared the CPUs:
+     *
+     *    BROKEN_NO_RETRY             JDK 17: CAUGHT       JDK 25: CAUGHT
+     *      failure, failure, failure                                                      794,662       99,254
+     *    BROKEN_CLOSE_FORGETS        JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          123,581      300,349
+     *      value, failure, value                                                           37,463       86,742
+     *    BROKEN_UNINTERRUPTIBLE_WAIT JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          376,974      303,939
+     *      value, failure, value                                                          108,216       93,392
+     *    BROKEN_DCL_VAR_HANDLE_PLAIN JDK 17: PASS         JDK 25: PASS
+     *      failure, value, value                                                          317,371      301,027
+     *      value, failure, value                                                          117,004      106,544
      */
 
     /**
      * @param s the strategy under test
-     * @return what its registry entry makes of each outcome: RETRIES_AFTER_FAILURE expects the retry, every other
-     *         strategy the class-initialization answer (fails forever)
+     * @return what its registry entry makes of each outcome: RETRIES_AFTER_FAILURE expects the retry; a broken
+     *         control without it may show its bug, the first failure kept and rethrown (which the gate must see where
+     *         the control violates RETRIES_AFTER_FAILURE); every other strategy gives the class-initialization answer
+     *         (fails forever)
      */
     public static Outcomes outcomes(Strategy s) {
         Outcomes o = Outcomes.declare();
-        if (s.guarantees(Guarantee.RETRIES_AFTER_FAILURE)) {
+        if (s.guarantees(Guarantee.RETRIES_AFTER_FAILURE) || s.broken()) {
             o.acceptable("Retries: one actor met the failed first creation; the other called the factory again and"
                             + " got a value; the later get() returns that value.",
                     outcome(FAILURE, VALUE, VALUE), outcome(VALUE, FAILURE, VALUE));
+        }
+        if (s.guarantees(Guarantee.RETRIES_AFTER_FAILURE)) {
+            // nothing else is acceptable
+        } else if (s.broken()) {
+            o.bug("No retry, the bug this control carries: the holder kept the factory's first exception and threw"
+                            + " it again to the other actor and to the later get(); the factory never ran again, so a"
+                            + " database that was down for a moment stays down for this holder.",
+                    outcome(FAILURE, FAILURE, FAILURE));
+            if (Layer.JCSTRESS.mustCatch(s, Guarantee.RETRIES_AFTER_FAILURE)) {
+                o.mustCatch();
+            }
         } else {
             o.acceptable("Fails forever (class initialization): the initializing actor got"
                             + " ExceptionInInitializerError; the other actor and the later get() got"

@@ -46,8 +46,18 @@ import org.openjdk.jcstress.infra.results.LLL_Result;
  *      second close() closes it, which is why HOLDER_IDIOM does not promise CLOSEABLE. Interesting.
  *    - the unsynchronized control: get() reads "not closed", close() runs and finds no value, then get()
  *      stores its new value. close() will not run again (it saw itself closed): leaked. Interesting, it is
- *      the bug the control carries.
+ *      a bug the control carries (one the gate does not require: the control exists for exactly-once and
+ *      same-instance, and the window is small, hundreds of samples per run).
+ *    - the control whose close() forgets (BROKEN_CLOSE_FORGETS): close() closes the value and sets it back to
+ *      "none", but keeps no closed state. If close() comes first it finds nothing; get() then creates a new
+ *      value and keeps it, open after shutdown; the arbiter's second close() closes it:
+ *                                                        closed, value, open until closed again
+ *      and if get() comes first: closed, value, closed. It never leaks (the value stays reachable), but the
+ *      holder did not stay closed: it violates CLOSEABLE (Strategy.violates), which this proof is the layer
+ *      to catch (Layer), so the gate fails unless "open until closed again" shows.
  *  Every strategy must avoid "leaked"; a CLOSEABLE one must not even leave "open until closed again".
+ *  The other newer controls (no retry, uninterruptible wait, VarHandle DCL with plain access) keep a closed
+ *  state under their lock and behave as the DCL does here.
  * </pre>
  *
  * <p>The build makes one JCStress test of this class per strategy, {@code Lazy_05_CloseVsGet_<STRATEGY>}: this
@@ -148,13 +158,30 @@ public abstract class Lazy_05_CloseVsGet {
      *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
      *      closed, IllegalStateException, nothing created        178,040      447,887
      *      closed, value, closed                                  25,199       31,364
+     *
+     *    The four newest controls, from one later gate run per JDK on the same machine (JDK 17.0.15 Debian,
+     *    JDK 25.0.3 Eclipse Adoptium) with 17 strategies in the registry, while other work shared the CPUs:
+     *
+     *    BROKEN_NO_RETRY             JDK 17: PASS         JDK 25: PASS
+     *      closed, IllegalStateException, nothing created        412,225      324,740
+     *      closed, value, closed                                 108,906       52,111
+     *    BROKEN_CLOSE_FORGETS        JDK 17: CAUGHT       JDK 25: CAUGHT
+     *      closed, value, closed                                 100,916       38,842
+     *      closed, value, open until closed again                224,556      136,701
+     *    BROKEN_UNINTERRUPTIBLE_WAIT JDK 17: PASS         JDK 25: PASS
+     *      closed, IllegalStateException, nothing created        381,827      318,202
+     *      closed, value, closed                                  89,027       58,649
+     *    BROKEN_DCL_VAR_HANDLE_PLAIN JDK 17: PASS         JDK 25: PASS
+     *      closed, IllegalStateException, nothing created        360,181      328,127
+     *      closed, value, closed                                 113,364       69,204
      */
 
     /**
      * @param s the strategy under test
      * @return what its registry entry makes of each outcome: a CLOSEABLE strategy must leave nothing open; one
-     *         without the promise may leave a value open that a second close() closes (interesting), and a broken
-     *         control without it may leak (its bug)
+     *         without the promise may leave a value open that a second close() closes (interesting); for a broken
+     *         control without it, that and a leak are its bug, which the gate must see where the control violates
+     *         CLOSEABLE
      */
     public static Outcomes outcomes(Strategy s) {
         Outcomes o = Outcomes.declare()
@@ -166,9 +193,16 @@ public abstract class Lazy_05_CloseVsGet {
                         + " closed by its creator.", outcome(CLOSED, REFUSED, CLOSED));
         if (!s.guarantees(Guarantee.CLOSEABLE)) {
             if (s.broken()) {
-                o.bug("The bug this control carries: get() created a value after close(); it is open and closing"
-                                + " the holder again does not close it: a leaked pool.",
-                        outcome(CLOSED, VALUE, LEAKED), outcome(CLOSED, VALUE, OPEN_UNTIL_CLOSED_AGAIN));
+                o.bug("A leak: get() created a value after close(); it is open and closing the holder again does"
+                                + " not close it: a pool nobody can reach or close.",
+                        outcome(CLOSED, VALUE, LEAKED));
+                o.bug("The holder did not stay closed: close() found nothing, then get() created a new value, open"
+                                + " after shutdown; it is still reachable (a second close() closed it). The bug of a"
+                                + " control that violates CLOSEABLE.",
+                        outcome(CLOSED, VALUE, OPEN_UNTIL_CLOSED_AGAIN));
+                if (Layer.JCSTRESS.mustCatch(s, Guarantee.CLOSEABLE)) {
+                    o.mustCatch();
+                }
             } else {
                 o.interesting("Not CLOSEABLE, as documented: close() ran before the first get(), found nothing, and"
                                 + " get() then created an open value; get() still returns it and a second close()"

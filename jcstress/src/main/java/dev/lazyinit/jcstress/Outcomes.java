@@ -15,7 +15,10 @@ import org.openjdk.jcstress.annotations.Expect;
  *     Outcomes o = Outcomes.declare()
  *             .acceptable("The factory ran once; both actors got its value.", created(1));
  *     if (s.broken() && !s.guarantees(Guarantee.EXACTLY_ONCE)) {
- *         o.bug("Duplicate creation, ...", outcome(created(2), EXTRA_LEFT_OPEN)).mustCatch();
+ *         o.bug("Duplicate creation, ...", outcome(created(2), EXTRA_LEFT_OPEN));
+ *         if (Layer.JCSTRESS.mustCatch(s, Guarantee.EXACTLY_ONCE)) {
+ *             o.mustCatch();
+ *         }
  *     }
  *     return o.forbidEverythingElse("More creations than the strategy allows, ...");
  * }</pre>
@@ -24,10 +27,13 @@ import org.openjdk.jcstress.annotations.Expect;
  * <ul>
  *   <li>{@link #acceptable}: what the strategy's guarantees allow ({@link Expect#ACCEPTABLE});</li>
  *   <li>{@link #interesting}: allowed for a correct strategy, and worth seeing, e.g. AtomicReference's second
- *       creation that it closed ({@link Expect#ACCEPTABLE_INTERESTING});</li>
+ *       creation that it closed ({@link Expect#ACCEPTABLE_INTERESTING}); {@link #mustSee()} makes the gate fail
+ *       unless it was seen, where the claim it belongs to would otherwise pass with its path never exercised;</li>
  *   <li>{@link #bug}: the outcome that shows a broken control's bug. Also {@link Expect#ACCEPTABLE_INTERESTING},
  *       so that the run stays green, and the gate reports CAUGHT when it was seen, NOT_OBSERVED when not;
- *       {@link #mustCatch()} makes NOT_OBSERVED fail the gate;</li>
+ *       {@link #mustCatch()} makes NOT_OBSERVED fail the gate. A proof declares it where the control
+ *       {@link dev.lazyinit.strategy.Strategy#violates() violates} the guarantee this proof's layer must catch
+ *       ({@link Layer#mustCatch}), not on a condition of its own;</li>
  *   <li>{@link #forbidEverythingElse}: the catch-all, last, required ({@link Expect#FORBIDDEN}).</li>
  * </ul>
  * The gate reads a broken control's interesting outcomes as its bug, so the build refuses {@code interesting} for
@@ -70,6 +76,7 @@ public final class Outcomes {
     private final List<Line> lines = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
     private boolean mustCatch;
+    private List<String> mustSee = List.of();
     private boolean complete;
 
     private Outcomes() {
@@ -130,6 +137,25 @@ public final class Outcomes {
     }
 
     /**
+     * The gate fails unless one of the outcomes of the {@link #interesting} line just declared was observed: the path
+     * it stands for (AtomicReference's duplicate that it closed, say) is what the strategy's claim rests on, and a
+     * PASS with that path never taken proves nothing about it. One line per declaration.
+     *
+     * @return this
+     */
+    public Outcomes mustSee() {
+        Line last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+        if (last == null || last.kind() != Kind.INTERESTING) {
+            throw new IllegalStateException("mustSee() must follow the interesting(...) outcome it applies to");
+        }
+        if (!mustSee.isEmpty()) {
+            throw new IllegalStateException("mustSee() twice: one must-see line per declaration");
+        }
+        mustSee = last.ids();
+        return this;
+    }
+
+    /**
      * Ends the declaration with the catch-all.
      *
      * @param desc what any other outcome would mean
@@ -171,6 +197,11 @@ public final class Outcomes {
     /** @return whether the gate requires a {@link #bug} outcome to be seen */
     public boolean isMustCatch() {
         return mustCatch;
+    }
+
+    /** @return the ids of the {@link #mustSee()} line, one of which the gate requires to be seen; empty if none */
+    public List<String> mustSeeIds() {
+        return mustSee;
     }
 
     /** @return whether {@link #forbidEverythingElse} ended the declaration */

@@ -29,4 +29,11 @@ public @interface Proof {
      *         observed, because a harness that cannot show this bug has lost its teeth ({@link Outcomes#mustCatch()})
      */
     boolean mustCatch() default false;
+
+    /**
+     * @return for a correct strategy: outcome ids of an interesting path its claim rests on (AtomicReference's
+     *         {@code 2 created, extra closed}); the gate fails unless one of them was observed, since a PASS with the
+     *         path never taken proves nothing about it ({@link Outcomes#mustSee()}); empty for most proofs
+     */
+    String[] mustSee() default {};
 }

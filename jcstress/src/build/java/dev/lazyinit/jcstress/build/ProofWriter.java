@@ -215,7 +215,12 @@ public final class ProofWriter {
                 .append("\n * Guarantees in the registry: ").append(s.guarantees()).append(".\n */\n");
         b.append("@JCStressTest\n");
         b.append("@Proof(strategy = Strategy.").append(s.name()).append(", property = Property.")
-                .append(proof.property().name()).append(o.isMustCatch() ? ", mustCatch = true" : "").append(")\n");
+                .append(proof.property().name()).append(o.isMustCatch() ? ", mustCatch = true" : "");
+        if (!o.mustSeeIds().isEmpty()) {
+            b.append(", mustSee = {").append(o.mustSeeIds().stream().map(ProofWriter::quote)
+                    .collect(Collectors.joining(", "))).append("}");
+        }
+        b.append(")\n");
         for (Outcomes.Line line : o.lines()) {
             b.append("@Outcome(");
             if (!line.ids().isEmpty()) {

@@ -27,7 +27,8 @@ import org.openjdk.jcstress.infra.runners.TestList;
  * no second opinion on what an outcome means, only what it means for the build.
  *
  * <ul>
- *   <li>{@link VerdictKind#PASS}: no forbidden outcome in any sample;</li>
+ *   <li>{@link VerdictKind#PASS}: no forbidden outcome in any sample (its note says whether a must-see outcome
+ *       was seen; {@link #failure} fails the gate if it was not);</li>
  *   <li>{@link VerdictKind#FAIL}: a forbidden outcome, a test error, no samples, or no result at all;</li>
  *   <li>{@link VerdictKind#CAUGHT}: a broken control's bug (an interesting outcome it declares) was observed;</li>
  *   <li>{@link VerdictKind#NOT_OBSERVED}: a broken control's bug did not show in the samples;</li>
@@ -101,14 +102,32 @@ final class Judge {
         String note = interesting > 0
                 ? "interesting outcome observed " + interesting + " times (allowed for this strategy)"
                 : s.broken() ? "this control holds this property" : "no forbidden outcome";
+        List<String> mustSee = List.of(f.proof().mustSee());
+        if (!mustSee.isEmpty()) {
+            long seen = mustSee.stream().mapToLong(id -> observed.getOrDefault(id, 0L)).sum();
+            note += seen > 0
+                    ? "; must see " + quoted(mustSee) + ": seen " + seen + " times"
+                    : "; must see " + quoted(mustSee) + ": NEVER SEEN in " + samples + " samples";
+        }
         return verdict(s, p, PASS, samples, f, observed, note);
+    }
+
+    /**
+     * @param v a PASS of a proof that declares {@link dev.lazyinit.jcstress.Proof#mustSee()}
+     * @param f the proof
+     * @return whether none of its must-see outcomes was observed
+     */
+    static boolean mustSeeMissed(ProofVerdict v, Found f) {
+        List<String> mustSee = List.of(f.proof().mustSee());
+        return v.verdict() == PASS && !mustSee.isEmpty()
+                && mustSee.stream().noneMatch(id -> v.observed().getOrDefault(id, 0L) > 0);
     }
 
     /**
      * @param v a verdict
      * @param f its proof, if it has one
      * @return why it fails the gate, or {@code null} if it does not: FAIL always, NOT_OBSERVED where the proof
-     *         must catch its bug
+     *         must catch its bug, a PASS where the proof must see an outcome that never showed
      */
     static String failure(ProofVerdict v, Found f) {
         String what = v.strategy() + " " + v.property().id() + ": ";
@@ -119,12 +138,31 @@ final class Judge {
             return what + "the broken control's bad outcome was never observed, so this harness can no longer catch"
                     + " the bug (" + v.note() + ")";
         }
+        if (f != null && mustSeeMissed(v, f)) {
+            return what + "PASS without the outcome it must see, " + quoted(List.of(f.proof().mustSee())) + ", in "
+                    + v.samples() + " samples: the path the strategy's claim is about was never taken, so this PASS"
+                    + " says nothing about it";
+        }
         return null;
+    }
+
+    private static String quoted(List<String> ids) {
+        return String.join(" or ", ids.stream().map(id -> "\"" + id + "\"").toList());
     }
 
     private static ProofVerdict verdict(Strategy s, Property p, VerdictKind kind, long samples, Found f,
                                         Map<String, Long> observed, String note) {
         return new ProofVerdict(s.name(), p, kind, samples, f.test(), observed, note);
+    }
+
+    /**
+     * @param test a JCStress test
+     * @param id an outcome id it observed
+     * @return whether the test declares that outcome interesting: for a broken control, its bug
+     */
+    static boolean isBugOutcome(String test, String id) {
+        return TestList.getInfo(test).cases().stream()
+                .anyMatch(c -> c.expect() == Expect.ACCEPTABLE_INTERESTING && c.matches(id));
     }
 
     private static boolean declaresInteresting(String test) {

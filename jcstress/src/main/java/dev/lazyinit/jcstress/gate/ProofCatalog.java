@@ -1,7 +1,6 @@
 package dev.lazyinit.jcstress.gate;
 
 import dev.lazyinit.jcstress.Proof;
-import dev.lazyinit.jcstress.shared.PoolStandIn;
 import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import org.openjdk.jcstress.infra.runners.TestList;
 /**
  * The proofs in the jar (every JCStress test carrying {@link Proof}), checked against the registry before anything
  * runs: every strategy has exactly one proof of every property that applies to it ({@link Property#appliesTo}),
- * and none of a property that does not. Also says which strategies this JVM cannot build.
+ * and none of a property that does not. Also says which strategies this JVM cannot run ({@link Strategy#available()}).
  */
 final class ProofCatalog {
 
@@ -63,15 +62,14 @@ final class ProofCatalog {
                         + proof.property().id() + " for " + proof.strategy());
             }
         }
-        // A strategy that cannot run on this JDK (StableValue before JDK 25) says so by throwing
-        // UnsupportedOperationException from newHolder: its proofs are skipped and its verdicts are N/A.
-        // Anything else it throws (a missing class, say) is a failure, not "unavailable".
+        // Whether a strategy can run on this JVM (StableValue needs JDK 25 with preview features) is the registry's
+        // answer, not an exception a builder happens to throw: an available strategy whose holder cannot be built,
+        // for whatever reason, is a test error and fails the gate; an unavailable one is skipped, its verdicts N/A.
         Map<Strategy, String> unavailable = new EnumMap<>(Strategy.class);
         for (Strategy s : Strategy.values()) {
-            try {
-                s.newHolder(PoolStandIn::new).close();
-            } catch (UnsupportedOperationException e) {
-                unavailable.put(s, "not available on Java " + Runtime.version().feature() + ": " + e.getMessage());
+            if (!s.available()) {
+                unavailable.put(s, "not available on Java " + Runtime.version().feature() + ": "
+                        + s.unavailableReason());
             }
         }
         return new ProofCatalog(proofs, unavailable);

@@ -4,18 +4,23 @@ import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.harness.contract.ProofVerdicts;
 import dev.lazyinit.harness.contract.StaticVerdicts;
+import dev.lazyinit.harness.staticlayer.StaticLayer;
 import dev.lazyinit.jcstress.gate.ProofCatalog.Found;
 import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -31,7 +36,11 @@ import picocli.CommandLine;
  *   <li><b>completeness</b>: every strategy in the registry has a proof of every property that applies to it
  *       ({@link Property#appliesTo}), checked before anything runs ({@link ProofCatalog}), and a verdict for each
  *       after the run;</li>
- *   <li><b>teeth</b>: a broken control's {@code mustCatch} proof must actually show its bad outcome;</li>
+ *   <li><b>teeth</b>: a broken control's {@code mustCatch} proof must actually show its bad outcome, and the teeth
+ *       table ({@link TeethTable}) must show every guarantee a control violates caught by a layer that must catch it
+ *       (this one, the static layer or the store tests: {@link dev.lazyinit.jcstress.Layer});</li>
+ *   <li><b>exercise</b>: a correct strategy's {@code mustSee} outcome (the path its claim is about) must have been
+ *       seen, or its PASS would rest on a path never taken;</li>
  *   <li><b>visibility</b>: sample counts per test, so the strength of each proof can be seen ({@link Summary}).</li>
  * </ul>
  */
@@ -57,13 +66,27 @@ public final class ProofGate implements Callable<Integer> {
     private String only = "";
 
     @Option(names = "--static", paramLabel = "FILE",
-            description = "the static layer's verdicts (store module), shown as one more column if the file exists")
+            description = "the static layer's verdicts (store module): one more column, and the static rows of the"
+                    + " teeth table")
     private Path staticVerdicts;
+
+    @Option(names = "--spotbugs", paramLabel = "FILE",
+            description = "SpotBugs' report (store module), judged with the static layer's own rules when it is newer"
+                    + " than the --static file or that file is missing (the store tests, which write it, were skipped)")
+    private Path spotbugs;
+
+    @Option(names = "--store-teeth", paramLabel = "DIR",
+            description = "the store tests' teeth rows: every *.json in DIR, each a teeth file")
+    private Path storeTeeth;
+
+    @Option(names = "--teeth", paramLabel = "FILE", description = "the teeth table, written as a teeth file")
+    private Path teeth = Path.of("teeth.json");
 
     private final PrintStream out = System.out;
 
     /**
-     * @param args {@code --mode gate|deep}, {@code --report DIR}, {@code --json FILE}, {@code --only [REGEX]}
+     * @param args {@code --mode gate|deep}, {@code --report DIR}, {@code --json FILE}, {@code --only [REGEX]},
+     *        {@code --static FILE}, {@code --spotbugs FILE}, {@code --store-teeth DIR}, {@code --teeth FILE}
      */
     public static void main(String[] args) {
         System.exit(new CommandLine(new ProofGate()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -81,14 +104,36 @@ public final class ProofGate implements Callable<Integer> {
         }
 
         // --only REGEX (developers, mutation checks): run a subset; the rest is reported N/A and the run is
-        // marked partial, so it can never stand in for the gate.
-        Pattern selected = Pattern.compile(only.isEmpty() ? ".*" : only);
+        // marked partial, so it can never stand in for the gate. A filter that selects nothing is a mistake (a
+        // typo would otherwise give an empty, green run).
+        Pattern selected;
+        try {
+            selected = Pattern.compile(only.isEmpty() ? ".*" : only);
+        } catch (PatternSyntaxException e) {
+            out.println("[jcstress gate] FAILED: --only " + only + " is not a regular expression: " + e.getDescription());
+            return 2;
+        }
         List<String> toRun = new ArrayList<>();
+        Set<String> matchedUnavailable = new LinkedHashSet<>();
         List<Found> all = catalog.all();
         for (Found f : all) {
-            if (catalog.unavailable(f.proof().strategy()).isEmpty() && selected.matcher(f.test()).find()) {
-                toRun.add(f.test().replace(".", "\\."));
+            if (!selected.matcher(f.test()).find()) {
+                continue;
             }
+            Optional<String> unavailable = catalog.unavailable(f.proof().strategy());
+            if (unavailable.isEmpty()) {
+                toRun.add(f.test().replace(".", "\\."));
+            } else {
+                matchedUnavailable.add(f.proof().strategy() + " " + unavailable.get());
+            }
+        }
+        if (toRun.isEmpty()) {
+            out.println("[jcstress gate] FAILED: --only " + only + " selects no proof this JVM can run, so nothing"
+                    + " would be tested: " + (matchedUnavailable.isEmpty()
+                            ? "it matches none of the " + all.size() + " proofs (named Lazy_0N_<Property>_<STRATEGY>,"
+                                    + " e.g. " + all.get(0).simpleName() + ")"
+                            : "it matches only proofs of " + String.join("; ", matchedUnavailable)));
+            return 2;
         }
 
         // 2. Run the suite.
@@ -110,16 +155,21 @@ public final class ProofGate implements Callable<Integer> {
 
         // 4. Report: every PASS with its strength (could it have failed here?), then the table and the file.
         verdicts = ProofVerdicts.withStrength(verdicts);
-        Optional<StaticVerdicts> staticLayer = staticVerdicts != null && Files.exists(staticVerdicts)
-                ? Optional.of(Codec.read(staticVerdicts, StaticVerdicts.class, StaticVerdicts.FORMAT))
-                : Optional.empty();
-        Summary.print(out, verdicts, staticLayer, settings, run.seconds());
+        TeethTable.Input<StaticVerdicts> staticLayer = staticLayer();
+        Summary.print(out, verdicts, staticLayer.rows(), settings, run.seconds());
         Codec.write(json, new ProofVerdicts(ProofVerdicts.FORMAT, settings,
                 System.getProperty("java.version") + " " + System.getProperty("java.vendor"),
                 System.getProperty("os.arch"), System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 Instant.now().toString(), verdicts));
         out.println("[jcstress gate] HTML report: " + report.toAbsolutePath().normalize().resolve("index.html"));
         out.println("[jcstress gate] verdicts:    " + json.toAbsolutePath().normalize());
+
+        // 5. Teeth: every guarantee a control violates must be caught by a layer that must catch it.
+        TeethTable table = TeethTable.build(verdicts, Judge::isBugOutcome,
+                only.isEmpty() ? null : "--only " + only, staticLayer, TeethTable.readStore(storeTeeth));
+        table.print(out);
+        table.write(teeth);
+        out.println("[jcstress gate] teeth:       " + teeth.toAbsolutePath().normalize());
 
         List<String> failures = new ArrayList<>();
         for (ProofVerdict v : verdicts) {
@@ -128,6 +178,7 @@ public final class ProofGate implements Callable<Integer> {
                 failures.add(failure);
             }
         }
+        failures.addAll(table.failures());
         if (failures.isEmpty()) {
             out.println(only.isEmpty() ? "[jcstress gate] PASSED"
                     : "[jcstress gate] partial run (--only " + only + ") without failures; not a gate result");
@@ -136,6 +187,35 @@ public final class ProofGate implements Callable<Integer> {
         out.println("[jcstress gate] FAILED:");
         failures.forEach(x -> out.println("  - " + x));
         return 1;
+    }
+
+    /**
+     * The static layer's verdicts: the store build's file, or, where that is missing or older than SpotBugs' report
+     * (the store tests that write it did not run), that report judged here by the same rules ({@link StaticLayer}).
+     */
+    private TeethTable.Input<StaticVerdicts> staticLayer() throws IOException {
+        if (staticVerdicts == null && spotbugs == null) {
+            return TeethTable.Input.missing("not given (--static): the static rows cannot be judged", true);
+        }
+        boolean file = staticVerdicts != null && Files.isRegularFile(staticVerdicts);
+        boolean report = spotbugs != null && Files.isRegularFile(spotbugs);
+        if (report && (!file || Files.getLastModifiedTime(spotbugs).compareTo(
+                Files.getLastModifiedTime(staticVerdicts)) > 0)) {
+            return TeethTable.Input.of(StaticLayer.judge(spotbugs, "the store build's SpotBugs settings, judged by the"
+                            + " gate with the static layer's rules"),
+                    spotbugs.toAbsolutePath().normalize() + ", judged by the gate with the static layer's rules"
+                            + " (" + (file ? "newer than " + staticVerdicts.getFileName() : "the store tests, which"
+                            + " write " + (staticVerdicts == null ? "the verdicts file" : staticVerdicts.getFileName())
+                            + ", did not run") + ")");
+        }
+        if (file) {
+            return TeethTable.Input.of(Codec.read(staticVerdicts, StaticVerdicts.class, StaticVerdicts.FORMAT),
+                    staticVerdicts.toAbsolutePath().normalize().toString());
+        }
+        return TeethTable.Input.missing("neither " + (staticVerdicts == null ? "--static" : staticVerdicts.toAbsolutePath()
+                .normalize()) + " nor " + (spotbugs == null ? "--spotbugs" : spotbugs.toAbsolutePath().normalize())
+                + " exists: the static layer"
+                + " runs in the store module's build (./mvnw -pl jcstress -am verify builds it)", false);
     }
 
     private ProofVerdict verdict(ProofCatalog catalog, SuiteRun run, Pattern selected, Strategy s, Property p) {

@@ -1,0 +1,219 @@
+package dev.lazyinit.jcstress.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lazyinit.harness.contract.Codec;
+import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.StaticVerdicts;
+import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
+import dev.lazyinit.harness.contract.Teeth;
+import dev.lazyinit.harness.contract.Teeth.Row;
+import dev.lazyinit.jcstress.Layer;
+import dev.lazyinit.jcstress.Lazy_02_ExactlyOnce_ATOMIC_REFERENCE;
+import dev.lazyinit.jcstress.Proof;
+import dev.lazyinit.jcstress.gate.ProofCatalog.Found;
+import dev.lazyinit.jcstress.gate.TeethTable.Group;
+import dev.lazyinit.jcstress.gate.TeethTable.Input;
+import dev.lazyinit.jcstress.gate.TeethTable.Result;
+import dev.lazyinit.strategy.Guarantee;
+import dev.lazyinit.strategy.Property;
+import dev.lazyinit.strategy.Strategy;
+import dev.lazyinit.strategy.Strength;
+import dev.lazyinit.strategy.VerdictKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The teeth table's rules, on verdicts made up for the purpose: what a full run on x86 shows (every required row
+ * CAUGHT but the blind spot), and each way a row can be missing or not caught.
+ */
+class TeethTableTest {
+
+    static final String BUG = "bug";
+    static final BiPredicate<String, String> IS_BUG = (test, id) -> id.equals(BUG);
+
+    /** Every proof of every strategy: CAUGHT where a control violates what the proof shows, else PASS. */
+    static List<ProofVerdict> verdicts(Strategy notCaught, Property on) {
+        List<ProofVerdict> verdicts = new ArrayList<>();
+        for (Strategy s : Strategy.values()) {
+            for (Property p : Property.values()) {
+                boolean bug = s.violates().stream().anyMatch(g -> Layer.proofOf(g).equals(Optional.of(p)));
+                boolean hidden = (s == notCaught && p == on) || p == Property.PUBLICATION; // x86: never shows
+                VerdictKind kind = !bug ? VerdictKind.PASS : hidden ? VerdictKind.NOT_OBSERVED : VerdictKind.CAUGHT;
+                verdicts.add(new ProofVerdict(s.name(), p, kind, 1000, "dev.lazyinit.jcstress.Lazy_0x_" + s.name(),
+                        kind == VerdictKind.CAUGHT ? Map.of(BUG, 10L, "fine", 990L) : Map.of("fine", 1000L), "made up"));
+            }
+        }
+        return verdicts;
+    }
+
+    static Input<StaticVerdicts> staticLayer() {
+        List<StaticVerdict> verdicts = new ArrayList<>();
+        for (Strategy s : Strategy.values()) {
+            VerdictKind kind = s == Strategy.BROKEN_DCL_NON_VOLATILE ? VerdictKind.CAUGHT
+                    : s == Strategy.BROKEN_DCL_VAR_HANDLE_PLAIN ? VerdictKind.NOT_OBSERVED : VerdictKind.PASS;
+            verdicts.add(new StaticVerdict(s.name(), List.of("dev.lazyinit.lazy.X"), kind, Strength.NONE, List.of(),
+                    "made up"));
+        }
+        return Input.of(new StaticVerdicts(StaticVerdicts.FORMAT, "SpotBugs", "made up", "now", verdicts, List.of()),
+                "made up");
+    }
+
+    static Input<List<Row>> store(VerdictKind waiters) {
+        return Input.of(List.of(new Row(Guarantee.WAITERS_CAN_GIVE_UP, Strategy.BROKEN_UNINTERRUPTIBLE_WAIT.name(),
+                "store", "FailureSemanticsTest.interruptedWaiterGivesUp", waiters, 20, "made up")), "made up");
+    }
+
+    static Group group(TeethTable t, Guarantee g, Strategy control) {
+        return t.groups().stream().filter(gr -> gr.guarantee() == g && gr.control().equals(control.name()))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyGuaranteeAControlViolatesHasALayerThatMustCatchIt() {
+        for (Strategy s : Strategy.brokenControls()) {
+            for (Guarantee g : s.violates()) {
+                assertThat(Layer.required(g)).as(s + " violates " + g).isNotEmpty();
+                if (Layer.required(g).contains(Layer.JCSTRESS)) {
+                    assertThat(Layer.proofOf(g)).as("a JCStress proof that shows " + g).isPresent();
+                }
+            }
+        }
+        assertThat(Strategy.brokenControls()).as("PER_INSTANCE has no control (see the README)")
+                .noneMatch(s -> s.violates().contains(Guarantee.PER_INSTANCE));
+    }
+
+    @Test
+    void aFullRunOnX86PassesWithTheBlindSpotMarked() {
+        TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(),
+                store(VerdictKind.CAUGHT));
+        assertThat(t.failures()).isEmpty();
+        for (Strategy s : Strategy.brokenControls()) {
+            for (Guarantee g : s.violates()) {
+                assertThat(group(t, g, s).result()).as(s + " " + g).isEqualTo(
+                        s.knownBlindSpots().contains(g) ? Result.KNOWN_BLIND_SPOT : Result.CAUGHT);
+            }
+        }
+        Group blind = group(t, Guarantee.SAFE_PUBLICATION, Strategy.BROKEN_DCL_VAR_HANDLE_PLAIN);
+        assertThat(blind.lines()).filteredOn(TeethTable.Line::required).singleElement()
+                .satisfies(l -> assertThat(l.row().observed()).startsWith("known blind spot"))
+                .satisfies(l -> assertThat(l.row().verdict()).isEqualTo(VerdictKind.NOT_OBSERVED));
+        Group exactlyOnce = group(t, Guarantee.EXACTLY_ONCE, Strategy.BROKEN_UNSYNCHRONIZED);
+        assertThat(exactlyOnce.lines()).singleElement().satisfies(l -> {
+            assertThat(l.row().layer()).isEqualTo("jcstress");
+            assertThat(l.row().samples()).isEqualTo(1000);
+            assertThat(l.row().observed()).isEqualTo("\"bug\" x10");
+        });
+    }
+
+    @Test
+    void aRequiredJcstressRowThatIsNotCaughtFailsTheBuild() {
+        TeethTable t = TeethTable.build(verdicts(Strategy.BROKEN_NO_RETRY, Property.FAILURE_THEN_ACCESS), IS_BUG,
+                null, staticLayer(), store(VerdictKind.CAUGHT));
+        assertThat(group(t, Guarantee.RETRIES_AFTER_FAILURE, Strategy.BROKEN_NO_RETRY).result())
+                .isEqualTo(Result.MISSED);
+        assertThat(t.failures()).singleElement().asString().contains("BROKEN_NO_RETRY violates RETRIES_AFTER_FAILURE");
+    }
+
+    @Test
+    void aPublicationRowOfJcstressIsShownButNotRequired() {
+        TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(), store(VerdictKind.CAUGHT));
+        Group dcl = group(t, Guarantee.SAFE_PUBLICATION, Strategy.BROKEN_DCL_NON_VOLATILE);
+        assertThat(dcl.result()).isEqualTo(Result.CAUGHT);
+        assertThat(dcl.lines()).extracting(l -> l.row().layer() + " " + l.required() + " " + l.row().verdict().label())
+                .containsExactly("static true CAUGHT", "jcstress false NOT_OBSERVED");
+    }
+
+    @Test
+    void withoutTheStoreTestsTheStoreRowsAreNotJudgedAndDoNotFail() {
+        TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(),
+                Input.missing("no teeth files", true));
+        assertThat(group(t, Guarantee.WAITERS_CAN_GIVE_UP, Strategy.BROKEN_UNINTERRUPTIBLE_WAIT).result())
+                .isEqualTo(Result.NOT_JUDGED);
+        assertThat(t.failures()).isEmpty();
+    }
+
+    @Test
+    void storeRowsThatDoNotCatchTheControlOrLackItFail() {
+        TeethTable notCaught = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(),
+                store(VerdictKind.NOT_OBSERVED));
+        assertThat(notCaught.failures()).singleElement().asString().contains("WAITERS_CAN_GIVE_UP");
+        TeethTable noRow = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(),
+                Input.of(List.of(), "a file without that row"));
+        assertThat(group(noRow, Guarantee.WAITERS_CAN_GIVE_UP, Strategy.BROKEN_UNINTERRUPTIBLE_WAIT).result())
+                .isEqualTo(Result.MISSED);
+    }
+
+    @Test
+    void aMissingStaticLayerFailsUnlessItWasNotGiven() {
+        TeethTable missing = TeethTable.build(verdicts(null, null), IS_BUG, null,
+                Input.missing("neither file exists", false), store(VerdictKind.CAUGHT));
+        assertThat(missing.failures()).singleElement().asString().contains("BROKEN_DCL_NON_VOLATILE");
+        TeethTable notGiven = TeethTable.build(verdicts(null, null), IS_BUG, null,
+                Input.missing("not given (--static)", true), store(VerdictKind.CAUGHT));
+        assertThat(notGiven.failures()).isEmpty();
+        assertThat(group(notGiven, Guarantee.SAFE_PUBLICATION, Strategy.BROKEN_DCL_NON_VOLATILE).result())
+                .isEqualTo(Result.NOT_JUDGED);
+    }
+
+    @Test
+    void aPartialRunDoesNotJudgeTheProofsItLeftOut() {
+        List<ProofVerdict> partial = verdicts(null, null).stream().map(v -> v.property() != Property.SAME_INSTANCE ? v
+                : new ProofVerdict(v.strategy(), v.property(), VerdictKind.NOT_APPLICABLE, 0, v.test(), Map.of(),
+                        "not selected by --only X")).toList();
+        TeethTable t = TeethTable.build(partial, IS_BUG, "--only X", staticLayer(), store(VerdictKind.CAUGHT));
+        assertThat(group(t, Guarantee.SAME_INSTANCE, Strategy.BROKEN_UNSYNCHRONIZED).result())
+                .isEqualTo(Result.NOT_JUDGED);
+        assertThat(t.failures()).isEmpty();
+        TeethTable full = TeethTable.build(partial, IS_BUG, null, staticLayer(), store(VerdictKind.CAUGHT));
+        assertThat(full.failures()).singleElement().asString().contains("SAME_INSTANCE");
+    }
+
+    @Test
+    void storeRowsAreReadFromEveryFileInTheFolderAndTheTableIsWrittenAsATeethFile(@TempDir Path dir)
+            throws IOException {
+        Path teeth = dir.resolve("teeth");
+        assertThat(TeethTable.readStore(teeth).excused()).as("no folder: the store tests did not run").isTrue();
+        Row waiters = store(VerdictKind.CAUGHT).rows().orElseThrow().get(0);
+        Row other = new Row(Guarantee.PER_INSTANCE, Strategy.SYNCHRONIZED.name(), "store", "TwoHoldersTest",
+                VerdictKind.PASS, 2, "two holders, two values");
+        Codec.write(teeth.resolve("FailureSemanticsTest.json"), new Teeth(Teeth.FORMAT, "now", List.of(waiters)));
+        Codec.write(teeth.resolve("ScopeTest.json"), new Teeth(Teeth.FORMAT, "now", List.of(other)));
+        Input<List<Row>> read = TeethTable.readStore(teeth);
+        assertThat(read.rows()).hasValue(List.of(waiters, other));
+
+        TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(), read);
+        assertThat(t.failures()).isEmpty();
+        assertThat(group(t, Guarantee.PER_INSTANCE, Strategy.SYNCHRONIZED).result()).as("shown, not judged")
+                .isEqualTo(Result.NONE);
+        Path out = dir.resolve("teeth.json");
+        t.write(out);
+        Teeth back = Codec.read(out, Teeth.class, Teeth.FORMAT);
+        assertThat(back.rows()).contains(waiters, other).hasSize(t.teeth().rows().size());
+
+        Files.writeString(teeth.resolve("broken.json"), "{\"format\": \"something-else/1\"}");
+        assertThat(TeethTable.readStore(teeth).rows()).isEmpty();
+        assertThat(TeethTable.readStore(teeth).excused()).as("an unreadable file is not a skipped test").isFalse();
+    }
+
+    @Test
+    void aPassWithoutItsMustSeeOutcomeFailsTheGate() {
+        Class<?> type = Lazy_02_ExactlyOnce_ATOMIC_REFERENCE.class;
+        Found f = new Found(type.getName(), type, type.getAnnotation(Proof.class));
+        assertThat(f.proof().mustSee()).containsExactly("2 created, extra closed");
+        ProofVerdict unexercised = new ProofVerdict(Strategy.ATOMIC_REFERENCE.name(), Property.EXACTLY_ONCE,
+                VerdictKind.PASS, 1000, f.test(), Map.of("1 created", 1000L), "no forbidden outcome");
+        assertThat(Judge.failure(unexercised, f)).contains("PASS without the outcome it must see");
+        ProofVerdict exercised = new ProofVerdict(Strategy.ATOMIC_REFERENCE.name(), Property.EXACTLY_ONCE,
+                VerdictKind.PASS, 1000, f.test(), Map.of("1 created", 990L, "2 created, extra closed", 10L), "ok");
+        assertThat(Judge.failure(exercised, f)).isNull();
+    }
+}
