@@ -30,7 +30,7 @@ import org.xml.sax.SAXException;
  * recognises the shape in the bytecode ({@code DC_DOUBLECHECK}, {@code DC_PARTIALLY_CONSTRUCTED}) on any machine.
  *
  * <p>Rules: a strategy that claims {@link Guarantee#SAFE_PUBLICATION} must have no finding at all in its classes
- * (PASS, else FAIL); a control that does not claim it is CAUGHT when a double-check pattern is found, and
+ * (PASS, else FAIL), a broken control that claims it no concurrency ({@code MT_CORRECTNESS}) finding; a control that does not claim it is CAUGHT when a double-check pattern is found, and
  * NOT_OBSERVED when not (a blind spot, shown as such); a library adapter is N/A unless its own code is flagged,
  * because the part that matters lives in the library, which is not analysed. Suppressions are written below with
  * their reasons and listed in the verdicts file; there is no filter file.
@@ -110,14 +110,20 @@ public final class StaticLayer {
         }
         boolean library = holder.startsWith("dev.lazyinit.lazy.library.");
         if (s.guarantees(Guarantee.SAFE_PUBLICATION) || library) {
-            if (!mine.isEmpty()) {
+            // A broken control is wrong on purpose in its own way (a kept exception rethrown, say): only a
+            // concurrency finding speaks against the publication it claims. A correct strategy gets no finding.
+            List<Finding> against = s.broken()
+                    ? mine.stream().filter(f -> "MT_CORRECTNESS".equals(f.category())).toList() : mine;
+            if (!against.isEmpty()) {
                 return new StaticVerdict(s.name(), analysed, VerdictKind.FAIL, Strength.NONE, mine,
-                        "flagged: " + patterns(mine));
+                        "flagged: " + patterns(against));
             }
             return library
                     ? new StaticVerdict(s.name(), analysed, VerdictKind.NOT_APPLICABLE, Strength.NONE, mine,
                             "an adapter over library code; the adapter is clean, the library is not analysed")
-                    : new StaticVerdict(s.name(), analysed, VerdictKind.PASS, Strength.NONE, mine, "no finding");
+                    : new StaticVerdict(s.name(), analysed, VerdictKind.PASS, Strength.NONE, mine,
+                            mine.isEmpty() ? "no finding" : "no concurrency finding (a control; also: "
+                                    + patterns(mine) + ")");
         }
         List<Finding> doubleChecks = mine.stream().filter(f -> DOUBLE_CHECK_PATTERNS.contains(f.pattern())).toList();
         return doubleChecks.isEmpty()
