@@ -30,8 +30,8 @@ import org.xml.sax.SAXException;
  * recognises the shape in the bytecode ({@code DC_DOUBLECHECK}, {@code DC_PARTIALLY_CONSTRUCTED}) on any machine.
  *
  * <p>Rules: a strategy that claims {@link Guarantee#SAFE_PUBLICATION} must have no finding at all in its classes
- * (PASS, else FAIL), a broken control that claims it no concurrency ({@code MT_CORRECTNESS}) finding; a control that does not claim it is CAUGHT when a double-check pattern is found, and
- * NOT_OBSERVED when not (a blind spot, shown as such); a library adapter is N/A unless its own code is flagged,
+ * (PASS, else FAIL), a broken control that claims it no concurrency ({@code MT_CORRECTNESS}) finding; a control
+ * that does not claim it is CAUGHT when a double-check pattern is found, and NOT_OBSERVED when not (a blind spot, shown as such); a library adapter is N/A unless its own code is flagged,
  * because the part that matters lives in the library, which is not analysed. Suppressions are written below with
  * their reasons and listed in the verdicts file; there is no filter file.
  *
