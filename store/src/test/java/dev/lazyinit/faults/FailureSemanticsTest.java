@@ -1,16 +1,19 @@
 package dev.lazyinit.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.db.Database;
 import dev.lazyinit.harness.db.EmbeddedServer;
+import dev.lazyinit.harness.faults.HeldCreation;
 import dev.lazyinit.harness.faults.SlowProxy;
 import dev.lazyinit.harness.support.Available;
 import dev.lazyinit.harness.support.Names;
 import dev.lazyinit.harness.support.Ownership;
 import dev.lazyinit.harness.support.Race;
+import dev.lazyinit.harness.support.StoreTeeth;
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
 import dev.lazyinit.store.StoreConfig;
@@ -30,8 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -76,8 +78,14 @@ class FailureSemanticsTest {
     static final Duration FAST = Duration.ofSeconds(1);
     /** How long the slow proxy holds each new connection. */
     static final Duration SLOW = Duration.ofMillis(1500);
-    /** When the waiting thread is interrupted, or close() is called, after the slow creation began. */
-    static final Duration INTERRUPT_AFTER = Duration.ofMillis(500);
+    /** When close() is called after the slow creation began. */
+    static final Duration CLOSE_AFTER = Duration.ofMillis(500);
+    /** Threads that call the cold holder after the creator, besides the one that is interrupted. */
+    static final int WAITERS = 3;
+    /** How long an interrupted waiter that should give up is given to leave, while the creation is held. */
+    static final Duration GIVE_UP_BOUND = Duration.ofSeconds(5);
+    /** How long an interrupted waiter that waits it out is watched still waiting, before the creation goes on. */
+    static final Duration STILL_WAITING = Duration.ofMillis(500);
     static final String CANARY = "canary-" + Long.toHexString(System.nanoTime()) + "-pw";
 
     static final FaultTable TABLE = new FaultTable();
@@ -145,15 +153,18 @@ class FailureSemanticsTest {
             assertFailedClearly(down, factory.config(), ":" + server.port());
             assertThat(holder.isInitialized()).isEqualTo(back.failure() == null);
             if (strategy.guarantees(Guarantee.RETRIES_AFTER_FAILURE)) {
+                assertCalledAgain(1, factory.calls());
                 assertThat(back.failure()).as("get() after the server came back").isNull();
                 assertThat(back.value().ping()).isEqualTo(1);
+            } else if (strategy.violates().contains(Guarantee.RETRIES_AFTER_FAILURE)) {
+                assertNoRetryCaught(strategy, 1, factory.calls(), down, back);
             } else {
                 assertThat(back.failure()).isInstanceOf(NoClassDefFoundError.class);
                 assertThat(factory.calls()).as("the holder idiom never calls the factory again").isEqualTo(1);
             }
             TABLE.record(Fault.SERVER_DOWN, strategy, down.summary() + "; after restart: "
                     + (back.failure() == null ? "retries, succeeds" : "fails forever (" + back.name() + ")")
-                    + leaks(factory, holder));
+                    + leaks(strategy, factory, holder));
         } finally {
             holder.close();
             factory.closeAll();
@@ -203,8 +214,10 @@ class FailureSemanticsTest {
             assertFailedClearly(first, config, named);
             assertThat(second.failure()).isNotNull();
             if (strategy.guarantees(Guarantee.RETRIES_AFTER_FAILURE)) {
+                assertCalledAgain(1, factory.calls());
                 assertFailedClearly(second, config, named);
-                assertThat(factory.calls()).as("the second get() tried again").isEqualTo(2);
+            } else if (strategy.violates().contains(Guarantee.RETRIES_AFTER_FAILURE)) {
+                assertNoRetryCaught(strategy, 1, factory.calls(), first, second);
             } else {
                 assertThat(second.failure()).isInstanceOf(NoClassDefFoundError.class);
                 assertThat(factory.calls()).isEqualTo(1);
@@ -212,7 +225,7 @@ class FailureSemanticsTest {
             assertThat(factory.created()).isEmpty();
             TABLE.record(fault, strategy, first.summary() + "; next get(): "
                     + (factory.calls() == 2 ? "tries again, " + second.summary() : "fails fast forever ("
-                    + second.name() + ")") + leaks(factory, holder));
+                    + second.name() + ")") + leaks(strategy, factory, holder));
         } finally {
             holder.close();
             factory.closeAll();
@@ -227,9 +240,9 @@ class FailureSemanticsTest {
     void factoryThrowsOnceThenSucceeds(Strategy strategy) {
         Available.assume(strategy);
         RecordingStoreFactory factory = new RecordingStoreFactory(config("throws"));
-        AtomicBoolean first = new AtomicBoolean(true);
+        AtomicInteger calls = new AtomicInteger();
         Supplier<PostgresStore> flaky = () -> {
-            if (first.getAndSet(false)) {
+            if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("simulated: the first creation fails");
             }
             return factory.get();
@@ -237,12 +250,26 @@ class FailureSemanticsTest {
         Lazy<PostgresStore> holder = strategy.newHolder(flaky);
         try {
             Attempt failed = Attempt.of(holder);
+            int callsBefore = calls.get();
             Attempt again = Attempt.of(holder);
             assertThat(failed.failure()).isNotNull();
             if (strategy.guarantees(Guarantee.RETRIES_AFTER_FAILURE)) {
+                assertCalledAgain(callsBefore, calls.get());
                 assertThat(failed.failure()).isInstanceOf(IllegalStateException.class);
                 assertThat(again.failure()).isNull();
                 assertThat(factory.calls()).isEqualTo(1);
+            } else if (strategy.violates().contains(Guarantee.RETRIES_AFTER_FAILURE)) {
+                Throwable caught = catchThrowable(() -> assertCalledAgain(callsBefore, calls.get()));
+                String observed = "first get() threw " + failed.name() + "; the next get() "
+                        + (again.failure() == null ? "succeeded"
+                        : again.failure() == failed.failure() ? "threw the same " + again.name() + " again"
+                        : "threw " + again.name()) + " after " + (calls.get() - callsBefore)
+                        + " more factory call(s); the retry check " + (caught == null ? "passed"
+                        : "failed: " + oneLine(caught));
+                StoreTeeth.record(Guarantee.RETRIES_AFTER_FAILURE, strategy,
+                        "FailureSemanticsTest.factoryThrowsOnceThenSucceeds", caught != null, 1, observed);
+                System.out.printf("[teeth] %s, %s: %s%n", strategy, Guarantee.RETRIES_AFTER_FAILURE.label(), observed);
+                assertNoRetryCaught(strategy, callsBefore, calls.get(), failed, again);
             } else {
                 assertThat(failed.failure()).isInstanceOf(ExceptionInInitializerError.class)
                         .hasCauseInstanceOf(IllegalStateException.class);
@@ -251,7 +278,7 @@ class FailureSemanticsTest {
             }
             TABLE.record(Fault.FACTORY_THROWS_ONCE, strategy, "first get() throws " + failed.name()
                     + "; next get(): " + (again.failure() == null ? "retries, succeeds"
-                    : "fails forever (" + again.name() + ")") + leaks(factory, holder));
+                    : "fails forever (" + again.name() + ")") + leaks(strategy, factory, holder));
         } finally {
             holder.close();
             factory.closeAll();
@@ -301,13 +328,24 @@ class FailureSemanticsTest {
                     .isEqualTo(1);
             TABLE.record(Fault.RESTART_WHILE_WARM, strategy, "same store; queries fail in "
                     + seconds(whileDown.nanos()) + " while down; works again " + seconds(recovered.nanos())
-                    + " after restart; not re-created" + leaks(factory, holder));
+                    + " after restart; not re-created" + leaks(strategy, factory, holder));
         } finally {
             holder.close();
             factory.closeAll();
         }
     }
 
+    /**
+     * A slow first creation, threads that arrive while it runs, and one of them interrupted. The creation is held at
+     * the factory's door ({@link HeldCreation}) until every later caller has shown where it stands: waiting for the
+     * creator (proven from its thread: inside the holder's {@code get()}, on the creator's lock, using no CPU, never
+     * in the factory), or building its own. Only then is one of them interrupted, so the interrupted thread is a
+     * waiter, never the creator, and the creation is still under way while it is watched. What it must do comes from
+     * the registry: with {@code WAITERS_CAN_GIVE_UP} it leaves at once with an exception and its interrupt flag set;
+     * without it, it waits the creation out and returns the store with its flag set; a control that exists to break
+     * it must fail the same give-up check (the teeth file says what was seen). A strategy without exactly-once makes
+     * no one wait: every thread, the interrupted one too, builds its own.
+     */
     @Order(7)
     @ParameterizedTest(name = "{0}")
     @MethodSource("strategies")
@@ -317,62 +355,173 @@ class FailureSemanticsTest {
         Available.assume(strategy);
         try (SlowProxy proxy = new SlowProxy("localhost", server.port(), SLOW)) {
             RecordingStoreFactory factory = new RecordingStoreFactory(slowConfig("slow", proxy));
-            Lazy<PostgresStore> holder = strategy.newHolder(factory);
-            int threads = 4;
-            CyclicBarrier barrier = new CyclicBarrier(threads + 1);
-            List<Thread> workers = new ArrayList<>();
-            List<Attempt> attempts = new CopyOnWriteArrayList<>();
-            List<Boolean> interruptFlags = new CopyOnWriteArrayList<>();
-            Attempt[] interrupted = new Attempt[1];
-            for (int i = 0; i <= threads; i++) {
-                boolean victim = i == threads;
-                Thread t = new Thread(() -> {
-                    await(barrier);
-                    Attempt a = Attempt.of(holder);
-                    if (victim) {
-                        interrupted[0] = a;
-                        interruptFlags.add(Thread.currentThread().isInterrupted());
-                    } else {
-                        attempts.add(a);
-                    }
-                }, victim ? "waiter-to-interrupt" : "waiter-" + i);
-                workers.add(t);
-                t.start();
+            HeldCreation<PostgresStore> held = new HeldCreation<>(factory);
+            Lazy<PostgresStore> holder = strategy.newHolder(held);
+            List<Caller> callers = new ArrayList<>();
+            try {
+                Caller creator = Caller.start("creator", holder, callers);
+                assertThat(held.awaitCreator(Race.HANG_BOUND)).as("the thread inside the factory")
+                        .isSameAs(creator.thread);
+                List<Caller> waiters = new ArrayList<>();
+                for (int i = 1; i <= WAITERS; i++) {
+                    waiters.add(Caller.start("waiter-" + i, holder, callers));
+                }
+                Caller victim = Caller.start("waiter-to-interrupt", holder, callers);
+                List<HeldCreation.Role> roles = new ArrayList<>();
+                for (Caller c : callers.subList(1, callers.size())) {
+                    roles.add(held.awaitRole(c.thread, holder, creator.thread, Race.HANG_BOUND));
+                }
+                HeldCreation.Role victimRole = roles.get(roles.size() - 1);
+                if (strategy.guarantees(Guarantee.EXACTLY_ONCE)) {
+                    assertThat(roles).as("the later callers of exactly-once %s", strategy)
+                            .allMatch(HeldCreation.Role::waiting);
+                    assertThat(held.creators()).as("threads inside the factory").containsExactly(creator.thread);
+                } else {
+                    assertThat(roles).as("the later callers of %s, which makes no one wait", strategy)
+                            .noneMatch(HeldCreation.Role::waiting);
+                }
+
+                long interruptedAt = System.nanoTime(); // before: a waiter that gives up may be gone before after
+                victim.thread.interrupt();
+                boolean mayGiveUp = strategy.guarantees(Guarantee.WAITERS_CAN_GIVE_UP)
+                        || strategy.violates().contains(Guarantee.WAITERS_CAN_GIVE_UP);
+                victim.thread.join((victimRole.waiting() && mayGiveUp ? GIVE_UP_BOUND : STILL_WAITING).toMillis());
+                boolean leftWhileHeld = !victim.thread.isAlive();
+                assertThat(held.creators()).as("threads inside the factory while the interrupted one was watched")
+                        .contains(creator.thread);
+                long releasedAt = System.nanoTime();
+                held.release();
+                for (Caller c : callers) {
+                    c.thread.join(Race.HANG_BOUND.toMillis());
+                    assertThat(c.thread.isAlive()).as("%s still in get() after %s", c.thread.getName(),
+                            Race.HANG_BOUND).isFalse();
+                }
+
+                List<Caller> others = callers.subList(0, callers.size() - 1);
+                assertThat(others).allSatisfy(c -> assertThat(c.attempt.failure()).as("what %s got",
+                        c.thread.getName()).isNull());
+                Set<PostgresStore> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
+                others.forEach(c -> handedOut.add(c.attempt.value()));
+                if (strategy.guarantees(Guarantee.SAME_INSTANCE)) {
+                    assertThat(handedOut).as("the threads all hold the same store").hasSize(1);
+                }
+                if (strategy.guarantees(Guarantee.EXACTLY_ONCE)) {
+                    assertThat(factory.calls()).as("stores created").isEqualTo(1);
+                } else {
+                    assertThat(factory.calls()).as("stores created: each thread built its own")
+                            .isEqualTo(callers.size());
+                }
+                Interrupted interrupted = new Interrupted(victimRole, leftWhileHeld, victim.attempt,
+                        victim.flagAtEnd, victim.attempt.endNanos() - interruptedAt);
+                PostgresStore theStore = handedOut.iterator().next();
+                if (strategy.guarantees(Guarantee.WAITERS_CAN_GIVE_UP)) {
+                    assertGaveUp(interrupted);
+                } else if (strategy.violates().contains(Guarantee.WAITERS_CAN_GIVE_UP)) {
+                    Throwable caught = catchThrowable(() -> assertGaveUp(interrupted));
+                    String observed = interrupted + "; the give-up check " + (caught == null ? "passed"
+                            : "failed: " + oneLine(caught));
+                    StoreTeeth.record(Guarantee.WAITERS_CAN_GIVE_UP, strategy,
+                            "FailureSemanticsTest.slowFirstCreationWithWaitersAndAnInterrupt", caught != null, 1,
+                            observed);
+                    System.out.printf("[teeth] %s, %s: %s%n", strategy, Guarantee.WAITERS_CAN_GIVE_UP.label(),
+                            observed);
+                    assertThat(caught).as("%s, whose waiters cannot give up, passed the give-up check: the check"
+                            + " has lost its teeth (%s)", strategy, interrupted).isNotNull();
+                    assertWaitedItOut(interrupted, theStore);
+                } else if (victimRole.waiting()) {
+                    assertWaitedItOut(interrupted, theStore);
+                } else {
+                    assertThat(interrupted.flagSet()).as("the interrupted thread's flag when its get() returned")
+                            .isTrue();
+                }
+
+                long fastest = others.stream().mapToLong(c -> c.attempt.endNanos()).min().orElseThrow();
+                long slowest = others.stream().mapToLong(c -> c.attempt.endNanos()).max().orElseThrow();
+                TABLE.record(Fault.SLOW_FIRST_CREATION, strategy, others.size() + " threads hold a store "
+                        + seconds(slowest - releasedAt) + " after the creation went on (released within "
+                        + seconds(slowest - fastest) + "); " + (victimRole.waiting()
+                        ? (callers.size() - 1) + " waited for the creator" : "no one waited")
+                        + "; " + factory.calls() + " created; interrupted thread: " + interrupted.outcome()
+                        + leaks(strategy, factory, holder, true));
+            } finally {
+                held.release(); // whatever failed above, no thread stays held
+                holder.close();
+                factory.closeAll();
             }
-            Thread.sleep(INTERRUPT_AFTER.toMillis());
-            workers.get(threads).interrupt();
-            for (Thread t : workers) {
-                t.join(Race.HANG_BOUND.toMillis());
-                assertThat(t.isAlive()).as("%s still waiting after %s", t.getName(), Race.HANG_BOUND).isFalse();
-            }
-            assertThat(attempts).hasSize(threads).allSatisfy(a -> assertThat(a.failure()).isNull());
-            Set<PostgresStore> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
-            attempts.forEach(a -> handedOut.add(a.value()));
-            if (!strategy.broken()) {
-                assertThat(handedOut).as("the waiters all hold the same store").hasSize(1);
-            }
-            long fastest = attempts.stream().mapToLong(Attempt::endNanos).min().orElseThrow();
-            long slowest = attempts.stream().mapToLong(Attempt::endNanos).max().orElseThrow();
-            long longestWait = attempts.stream().mapToLong(Attempt::nanos).max().orElseThrow();
-            Attempt victim = interrupted[0];
-            assertThat(victim).as("the interrupted thread finished its call").isNotNull();
-            String victimOutcome = victim.failure() == null
-                    ? "returned the store after " + seconds(victim.nanos())
-                    + (interruptFlags.get(0) ? ", interrupt flag kept" : ", interrupt flag cleared")
-                    : "gave up with " + victim.name() + " after " + seconds(victim.nanos());
-            if (strategy == Strategy.SYNCHRONIZED || strategy == Strategy.DOUBLE_CHECKED
-                    || strategy == Strategy.HOLDER_IDIOM) {
-                // Monitors and class initialization do not respond to interrupts: the waiter waits it out.
-                assertThat(victim.failure()).as("an interrupted waiter on a monitor or class init").isNull();
-                assertThat(victim.value()).isSameAs(handedOut.iterator().next());
-                assertThat(factory.calls()).isEqualTo(1);
-            }
-            TABLE.record(Fault.SLOW_FIRST_CREATION, strategy, threads + " threads hold a store after "
-                    + seconds(longestWait) + " (released within " + seconds(slowest - fastest) + "); "
-                    + factory.calls() + " created; interrupted thread: " + victimOutcome + leaks(factory, holder));
-            holder.close();
-            factory.closeAll();
         }
+    }
+
+    /** A thread that calls the holder once, and what it got. */
+    static final class Caller {
+        final Thread thread;
+        volatile Attempt attempt;
+        volatile boolean flagAtEnd;
+
+        private Caller(String name, Lazy<PostgresStore> holder) {
+            thread = new Thread(() -> {
+                attempt = Attempt.of(holder);
+                flagAtEnd = Thread.currentThread().isInterrupted();
+            }, name);
+        }
+
+        static Caller start(String name, Lazy<PostgresStore> holder, List<Caller> into) {
+            Caller c = new Caller(name, holder);
+            into.add(c);
+            c.thread.start();
+            return c;
+        }
+    }
+
+    /**
+     * What the interrupted thread did.
+     *
+     * @param role where it stood when it was interrupted: waiting for the creator, or building its own
+     * @param leftWhileHeld whether its get() returned or threw before the creation was let go on
+     * @param attempt what it got
+     * @param flagSet its interrupt flag when its get() was over
+     * @param afterInterrupt how long after the interrupt its get() was over
+     */
+    record Interrupted(HeldCreation.Role role, boolean leftWhileHeld, Attempt attempt, boolean flagSet,
+                       long afterInterrupt) {
+
+        String outcome() {
+            String flag = flagSet ? "flag set" : "flag cleared";
+            if (!role.waiting()) {
+                return "was building its own store; " + (attempt.failure() == null ? "got a store" : "got "
+                        + attempt.name()) + " " + seconds(afterInterrupt) + " after the interrupt, " + flag;
+            }
+            return attempt.failure() != null && leftWhileHeld
+                    ? "gave up " + seconds(afterInterrupt) + " after the interrupt, while the creation was still"
+                    + " held, with " + attempt.name() + ", " + flag
+                    : "kept waiting (" + (leftWhileHeld ? "left while the creation was held" : "still waiting when"
+                    + " the creation went on") + "); " + (attempt.failure() == null ? "got the store" : "got "
+                    + attempt.name()) + " " + seconds(afterInterrupt) + " after the interrupt, " + flag;
+        }
+
+        @Override
+        public String toString() {
+            return role + "; interrupted: " + outcome();
+        }
+    }
+
+    /** The give-up check: the interrupted waiter left while the creation was held, with an exception, flag set. */
+    static void assertGaveUp(Interrupted interrupted) {
+        assertThat(interrupted.role().waiting()).as("the interrupted thread was a waiter").isTrue();
+        assertThat(interrupted.leftWhileHeld()).as("the interrupted waiter left get() within %s, while the creation"
+                + " was still held", seconds(GIVE_UP_BOUND.toNanos())).isTrue();
+        assertThat(interrupted.attempt().failure()).as("what the waiter that gave up got").isNotNull()
+                .isNotInstanceOf(StoreException.class);
+        assertThat(interrupted.flagSet()).as("its interrupt flag").isTrue();
+    }
+
+    /** The wait-it-out check: still waiting when the creation went on, then the store everyone holds, flag set. */
+    static void assertWaitedItOut(Interrupted interrupted, PostgresStore theStore) {
+        assertThat(interrupted.role().waiting()).as("the interrupted thread was a waiter").isTrue();
+        assertThat(interrupted.leftWhileHeld()).as("the interrupted waiter left get() while the creation was held")
+                .isFalse();
+        assertThat(interrupted.attempt().failure()).as("what the interrupted waiter got").isNull();
+        assertThat(interrupted.attempt().value()).as("the store it got").isSameAs(theStore);
+        assertThat(interrupted.flagSet()).as("its interrupt flag, kept").isTrue();
     }
 
     @Order(8)
@@ -388,7 +537,7 @@ class FailureSemanticsTest {
             Attempt[] creator = new Attempt[1];
             Thread t = new Thread(() -> creator[0] = Attempt.of(holder), "creator");
             t.start();
-            Thread.sleep(INTERRUPT_AFTER.toMillis());
+            Thread.sleep(CLOSE_AFTER.toMillis());
             Attempt close = Attempt.timed(() -> {
                 holder.close();
                 return null;
@@ -459,13 +608,53 @@ class FailureSemanticsTest {
         }
     }
 
-    /** Checks that nothing of this holder's stores outlives close(), and says so for the table. */
-    private static String leaks(RecordingStoreFactory factory, Lazy<PostgresStore> holder) {
+    /**
+     * The retry check: the {@code get()} after a failed one called the factory again.
+     *
+     * @param before the factory's calls before that {@code get()}
+     * @param after its calls after it
+     */
+    private static void assertCalledAgain(int before, int after) {
+        assertThat(after - before).as("factory calls made by the get() after a failed one").isEqualTo(1);
+    }
+
+    /**
+     * A control that exists to break retry must fail the retry check, and throw on the next {@code get()} what it
+     * threw the first time: the first failure, kept. Else the check has lost its teeth.
+     */
+    private static void assertNoRetryCaught(Strategy control, int before, int after, Attempt first, Attempt next) {
+        assertThat(catchThrowable(() -> assertCalledAgain(before, after)))
+                .as("%s, which never retries, passed the retry check: the check has lost its teeth", control)
+                .isNotNull();
+        assertThat(next.failure()).as("%s throws its first failure again", control).isSameAs(first.failure());
+    }
+
+    /**
+     * Closes the holder and checks, before any clean-up, that nothing of its stores outlives its close(); says so
+     * for the table. The one exception is a race through a strategy that may leak duplicates (the unsynchronized
+     * control, commons-lang3's AtomicInitializer): its losers stay open, which is its documented bug, counted here.
+     */
+    private static String leaks(Strategy strategy, RecordingStoreFactory factory, Lazy<PostgresStore> holder) {
+        return leaks(strategy, factory, holder, false);
+    }
+
+    private static String leaks(Strategy strategy, RecordingStoreFactory factory, Lazy<PostgresStore> holder,
+                                boolean raced) {
         holder.close();
         List<PostgresStore> open = factory.open();
-        factory.closeAll();
-        Ownership.assertNothingLeft(db, factory);
-        return open.isEmpty() ? "; leaks nothing" : "; " + open.size() + " store(s) open after close()";
+        if (raced && strategy.mayLeakDuplicates()) {
+            assertThat(open).as("%s leaves the stores of the threads that lost the race open", strategy).isNotEmpty();
+            factory.closeAll(); // clean up what it leaked
+            Ownership.assertNothingLeft(db, factory);
+            return "; LEAKS " + open.size() + " open store(s) after close()";
+        }
+        assertThat(open).as("stores left open after %s's close()", strategy).isEmpty();
+        Ownership.assertNothingLeft(db, factory); // before any clean-up: what close() left is what is counted
+        return "; leaks nothing";
+    }
+
+    private static String oneLine(Throwable t) {
+        return String.valueOf(t.getMessage()).strip().replaceAll("\\s+", " ");
     }
 
     private static StoreConfig config(String purpose) {
@@ -487,13 +676,5 @@ class FailureSemanticsTest {
         StringWriter out = new StringWriter();
         t.printStackTrace(new PrintWriter(out));
         return out.toString();
-    }
-
-    private static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

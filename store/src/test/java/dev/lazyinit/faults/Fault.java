@@ -15,8 +15,9 @@ enum Fault {
     RESTART_WHILE_WARM("server restart while warm",
             "A warm holder's server is stopped and started again; the store must recover without being re-created."),
     SLOW_FIRST_CREATION("slow first creation, waiters, interrupt",
-            "Every new connection is held by a slow proxy; threads arrive at the cold holder together and one"
-                    + " waiting thread is interrupted."),
+            "The first creation is held in the factory until every later caller is seen waiting for it or building"
+                    + " its own, then goes on through a slow proxy that holds every new connection; one of the later"
+                    + " callers is interrupted while the creation is held."),
     CLOSE_DURING_CREATION("close() during first creation",
             "close() is called while another thread is inside the first, slow creation.");
 

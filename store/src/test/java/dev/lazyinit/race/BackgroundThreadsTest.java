@@ -1,5 +1,7 @@
 package dev.lazyinit.race;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.harness.db.Database;
 import dev.lazyinit.harness.db.Databases;
@@ -9,6 +11,7 @@ import dev.lazyinit.harness.support.Ownership;
 import dev.lazyinit.harness.support.Race;
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
+import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +30,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * workers" reach for the store while the first request arrives, all into the same cold holder.
  *
  * <p>What could go wrong: the background threads start before any request warmed the holder, so they are the
- * ones racing; a daemon thread is easy to forget. What shows it: the same ownership checks as the stampede.
+ * ones racing; a daemon thread is easy to forget. What shows it: the same ownership checks as the stampede, which
+ * the unsynchronized control must fail here too.
  */
 class BackgroundThreadsTest {
 
     static final int EMBEDDING_WORKERS = 4;
+    /** Rounds a control gets to show its duplicate pools. */
+    static final int CONTROL_ROUNDS = 10;
 
     static Database db;
 
@@ -44,12 +50,65 @@ class BackgroundThreadsTest {
         return Strategy.correct();
     }
 
+    /** The controls that exist to break exactly-once: the background pattern must catch them too. */
+    static List<Strategy> exactlyOnceBreakers() {
+        return Strategy.brokenControls().stream().filter(s -> s.violates().contains(Guarantee.EXACTLY_ONCE)).toList();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("correct")
     void cleanupDaemonAndEmbeddingWorkersRaceTheFirstRequest(Strategy strategy) throws Exception {
         Available.assume(strategy);
         RecordingStoreFactory factory = new RecordingStoreFactory(db.storeConfig(Names.unique("background")));
         Lazy<PostgresStore> holder = strategy.newHolder(factory);
+        try {
+            Ownership.assertOneLivePool(strategy, db, factory, raceTheFirstRequest(holder));
+            holder.close();
+            Ownership.assertNothingLeft(db, factory);
+        } finally {
+            holder.close();
+            factory.closeAll();
+        }
+    }
+
+    /**
+     * The negative control: a control that breaks exactly-once runs through the same start-up pattern and the same
+     * one-live-pool check, which must find its duplicate pools, the server's count included, within a few rounds.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exactlyOnceBreakers")
+    void aControlThatBreaksExactlyOnceIsCaught(Strategy control) throws Exception {
+        Available.assume(control);
+        List<Ownership.Problem> caught = List.of();
+        String observed = "";
+        int rounds = 0;
+        while (caught.isEmpty() && rounds < CONTROL_ROUNDS) {
+            rounds++;
+            RecordingStoreFactory factory = new RecordingStoreFactory(db.storeConfig(Names.unique("background")));
+            Lazy<PostgresStore> holder = control.newHolder(factory);
+            try {
+                Ownership.Seen seen = Ownership.observe(db, factory, raceTheFirstRequest(holder));
+                List<Ownership.Problem> problems = Ownership.problems(Guarantee.EXACTLY_ONCE, seen);
+                if (problems.stream().anyMatch(p -> p.part() == Ownership.Part.SERVER_CONNECTIONS)) {
+                    caught = problems;
+                }
+                observed = "round " + rounds + ": " + seen.summary() + "; found " + problems;
+            } finally {
+                holder.close();
+                factory.closeAll(); // clean up what the control leaked
+                Ownership.assertNothingLeft(db, factory);
+            }
+        }
+        assertThat(caught).as("%s failed the one-live-pool check, the server's count included, within %d rounds:"
+                + " if not, this test has lost its teeth (last: %s)", control, CONTROL_ROUNDS, observed).isNotEmpty();
+    }
+
+    /**
+     * Starts the cleanup daemon and the embedding workers against a cold holder, lets them go together with the
+     * first request (on this thread), and collects what each got.
+     */
+    private static List<Race.Result<PostgresStore>> raceTheFirstRequest(Lazy<PostgresStore> holder)
+            throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService embeddingWorkers = Executors.newFixedThreadPool(EMBEDDING_WORKERS, r -> {
             Thread t = new Thread(r, "embedding-worker");
@@ -82,15 +141,11 @@ class BackgroundThreadsTest {
                 results.add(w.get(Race.HANG_BOUND.toSeconds(), TimeUnit.SECONDS));
             }
             cleanup.join(Race.HANG_BOUND.toMillis());
+            assertThat(cleanup.isAlive()).as("the cleanup daemon still waiting after %s", Race.HANG_BOUND).isFalse();
             results.add(cleanupResult.get());
-
-            Ownership.assertOneLivePool(strategy, db, factory, results);
-            holder.close();
-            Ownership.assertNothingLeft(db, factory);
+            return results;
         } finally {
             embeddingWorkers.shutdownNow();
-            holder.close();
-            factory.closeAll();
         }
     }
 

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.lazyinit.harness.support.Available;
 import dev.lazyinit.lazy.Lazy;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +25,59 @@ class StrategyTest {
         public void close() {
             closes.incrementAndGet();
         }
+    }
+
+    /**
+     * The registry, pinned: each strategy's guarantees and, for a control, the guarantees it exists to violate,
+     * written out by hand. Every test and proof reads the registry, so a guarantee dropped from a line there would
+     * quietly drop its checks with it; here it fails. Change a line only together with the registry line it copies,
+     * and with the README's table.
+     */
+    static final String PINNED = """
+            SYNCHRONIZED                | SAFE_PUBLICATION SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE CLOSEABLE PER_INSTANCE |
+            DOUBLE_CHECKED              | SAFE_PUBLICATION SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE CLOSEABLE PER_INSTANCE |
+            HOLDER_IDIOM                | SAFE_PUBLICATION SAME_INSTANCE EXACTLY_ONCE |
+            ATOMIC_REFERENCE            | SAFE_PUBLICATION SAME_INSTANCE CLOSES_DUPLICATES RETRIES_AFTER_FAILURE CLOSEABLE PER_INSTANCE |
+            DCL_REENTRANT_LOCK          | SAFE_PUBLICATION SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE CLOSEABLE PER_INSTANCE WAITERS_CAN_GIVE_UP |
+            DCL_VAR_HANDLE              | SAFE_PUBLICATION SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE CLOSEABLE PER_INSTANCE |
+            FINAL_WRAPPER               | SAFE_PUBLICATION SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE CLOSEABLE PER_INSTANCE |
+            GUAVA_MEMOIZE               | SAFE_PUBLICATION SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE PER_INSTANCE |
+            COMMONS_LAZY_INITIALIZER    | SAFE_PUBLICATION SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE PER_INSTANCE |
+            STABLE_VALUE                | SAFE_PUBLICATION SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE PER_INSTANCE |
+            COMMONS_ATOMIC_INITIALIZER  | SAFE_PUBLICATION SAME_INSTANCE RETRIES_AFTER_FAILURE PER_INSTANCE | CLOSES_DUPLICATES
+            BROKEN_UNSYNCHRONIZED       | RETRIES_AFTER_FAILURE PER_INSTANCE | EXACTLY_ONCE SAME_INSTANCE
+            BROKEN_DCL_NON_VOLATILE     | SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE CLOSEABLE PER_INSTANCE | SAFE_PUBLICATION
+            BROKEN_NO_RETRY             | SAFE_PUBLICATION SAME_INSTANCE EXACTLY_ONCE CLOSEABLE PER_INSTANCE | RETRIES_AFTER_FAILURE
+            BROKEN_CLOSE_FORGETS        | SAFE_PUBLICATION SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE PER_INSTANCE | CLOSEABLE
+            BROKEN_UNINTERRUPTIBLE_WAIT | SAFE_PUBLICATION SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE CLOSEABLE PER_INSTANCE | WAITERS_CAN_GIVE_UP
+            BROKEN_DCL_VAR_HANDLE_PLAIN | SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE CLOSEABLE PER_INSTANCE | SAFE_PUBLICATION
+            """;
+
+    @Test
+    void everyRegistryLineIsPinned() {
+        Map<String, Set<Guarantee>> guarantees = new LinkedHashMap<>();
+        Map<String, Set<Guarantee>> violates = new LinkedHashMap<>();
+        PINNED.lines().forEach(line -> {
+            String[] cells = line.split("\\|", -1);
+            guarantees.put(cells[0].strip(), guaranteesIn(cells[1]));
+            violates.put(cells[0].strip(), guaranteesIn(cells[2]));
+        });
+        assertThat(guarantees.keySet()).as("strategies in the pinned table, in registry order")
+                .containsExactlyElementsOf(Arrays.stream(Strategy.values()).map(Strategy::name).toList());
+        for (Strategy s : Strategy.values()) {
+            assertThat(s.guarantees()).as("%s's guarantees", s).isEqualTo(guarantees.get(s.name()));
+            assertThat(s.violates()).as("what %s exists to violate", s).isEqualTo(violates.get(s.name()));
+            assertThat(s.broken()).as("%s is a control exactly when it violates something", s)
+                    .isEqualTo(!violates.get(s.name()).isEmpty());
+            assertThat(s.guarantees().stream().filter(s.violates()::contains))
+                    .as("guarantees %s claims and exists to violate", s).isEmpty();
+        }
+    }
+
+    private static Set<Guarantee> guaranteesIn(String cell) {
+        Set<Guarantee> set = EnumSet.noneOf(Guarantee.class);
+        Arrays.stream(cell.strip().split("\\s+")).filter(w -> !w.isEmpty()).map(Guarantee::valueOf).forEach(set::add);
+        return set;
     }
 
     @Test
