@@ -50,10 +50,7 @@ public final class StaticLayer {
      */
     public static final Map<String, String> SUPPRESSED = Map.of(
             "UWF_UNWRITTEN_FIELD dev.lazyinit.lazy.VarHandleDclLazy",
-            "a false alarm: value is written through the VarHandle (setRelease), which SpotBugs does not follow",
-            "THROWS_METHOD_THROWS_RUNTIMEEXCEPTION dev.lazyinit.lazy.broken.BrokenNoRetryLazy",
-            "not about publication: throwing the failure it kept is this control's bug (no retry), which the"
-                    + " failure tests catch; its publication is the safe one of the volatile DCL");
+            "a false alarm: value is written through the VarHandle (setRelease), which SpotBugs does not follow");
 
     /** Classes that carry a strategy's logic besides its holder class. */
     private static final Map<Strategy, List<String>> ALSO = Map.of(
