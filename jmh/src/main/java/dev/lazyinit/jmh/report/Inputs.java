@@ -5,6 +5,7 @@ import dev.lazyinit.harness.contract.Environment;
 import dev.lazyinit.harness.contract.FailureSemantics;
 import dev.lazyinit.harness.contract.ProofVerdicts;
 import dev.lazyinit.harness.contract.StaticVerdicts;
+import dev.lazyinit.harness.contract.Teeth;
 import dev.lazyinit.harness.contract.Versioned;
 import dev.lazyinit.harness.contract.VirtualThreadResults;
 import java.io.IOException;
@@ -23,10 +24,11 @@ import java.util.Optional;
  * @param failures {@code failure-semantics.json}, the store tests' failure table, if copied in
  * @param virtualThreads {@code vthreads.json}, the virtual-thread stampede, if it ran
  * @param staticVerdicts {@code static-verdicts.json}, the static layer's verdicts (store module), if copied in
+ * @param teeth {@code teeth.json}, which layer caught each broken control (the JCStress gate), if copied in
  */
 public record Inputs(JmhResults results, Optional<Environment> environment, Optional<ProofVerdicts> verdicts,
                      Optional<FailureSemantics> failures, Optional<VirtualThreadResults> virtualThreads,
-                     Optional<StaticVerdicts> staticVerdicts) {
+                     Optional<StaticVerdicts> staticVerdicts, Optional<Teeth> teeth) {
 
     /** JMH's results. */
     public static final String RESULTS = "results.json";
@@ -40,6 +42,8 @@ public record Inputs(JmhResults results, Optional<Environment> environment, Opti
     public static final String VIRTUAL_THREADS = "vthreads.json";
     /** The static layer's verdicts. */
     public static final String STATIC_VERDICTS = "static-verdicts.json";
+    /** The teeth table. */
+    public static final String TEETH = "teeth.json";
 
     /**
      * Reads a results folder.
@@ -54,7 +58,8 @@ public record Inputs(JmhResults results, Optional<Environment> environment, Opti
                 optional(folder.resolve(VERDICTS), ProofVerdicts.class, ProofVerdicts.FORMAT),
                 optional(folder.resolve(FAILURES), FailureSemantics.class, FailureSemantics.FORMAT),
                 optional(folder.resolve(VIRTUAL_THREADS), VirtualThreadResults.class, VirtualThreadResults.FORMAT),
-                optional(folder.resolve(STATIC_VERDICTS), StaticVerdicts.class, StaticVerdicts.FORMAT));
+                optional(folder.resolve(STATIC_VERDICTS), StaticVerdicts.class, StaticVerdicts.FORMAT),
+                optional(folder.resolve(TEETH), Teeth.class, Teeth.FORMAT));
     }
 
     private static <T extends Versioned> Optional<T> optional(Path file, Class<T> type, String format)

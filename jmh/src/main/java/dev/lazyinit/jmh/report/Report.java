@@ -31,6 +31,7 @@ public final class Report {
             new VirtualThreadSection(),
             new FailureSection(),
             new JcstressSection(),
+            new TeethSection(),
             new DecisionGuideSection(),
             new MethodSection());
 

@@ -33,6 +33,7 @@ final class ResultsFolder {
     static final String VERDICTS = "jcstress-verdicts.json";
     static final String FAILURE_SEMANTICS = "failure-semantics.json";
     static final String STATIC_VERDICTS = "static-verdicts.json";
+    static final String TEETH = "teeth.json";
 
     /** Where the jcstress module's gate writes its verdicts. */
     static final Path DEFAULT_VERDICTS = Path.of("jcstress", "target", "jcstress-verdicts.json");
@@ -41,6 +42,8 @@ final class ResultsFolder {
             "failure-semantics.json");
     /** The static layer's verdicts that {@code ./mvnw verify} writes. */
     static final Path STATIC_VERDICTS_SOURCE = Path.of("store", "target", "static-layer", "static-verdicts.json");
+    /** The teeth table the JCStress gate writes at the end of {@code ./mvnw verify}. */
+    static final Path TEETH_SOURCE = Path.of("jcstress", "target", "teeth.json");
 
     private ResultsFolder() {
     }
@@ -115,6 +118,7 @@ final class ResultsFolder {
     static void copyBuildOutputsIfPresent(Path folder) throws IOException {
         copyIfPresent(FAILURE_SEMANTICS_SOURCE, folder, FAILURE_SEMANTICS, "the failure-semantics table");
         copyIfPresent(STATIC_VERDICTS_SOURCE, folder, STATIC_VERDICTS, "the static layer's verdicts");
+        copyIfPresent(TEETH_SOURCE, folder, TEETH, "the teeth table");
     }
 
     private static void copyIfPresent(Path source, Path folder, String name, String what) throws IOException {
