@@ -78,9 +78,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 280, batchSize = 1)      // about 20 rounds: shots get faster for that long (JIT of the driver,
-                                              // HikariCP, SCRAM), and every subject's first shots are not its best
-@Measurement(iterations = 840, batchSize = 1) // about 60 rounds: 60 shots per subject, for medians and spreads
+@Warmup(iterations = 280, batchSize = 1)       // about 20 rounds: shots keep getting faster that long (JIT)
+@Measurement(iterations = 1680, batchSize = 1) // about 120 rounds: 120 shots per subject, for medians and spreads
 @Fork(1)
 public class LazyInit_01_ColdFirstAccess {
 
