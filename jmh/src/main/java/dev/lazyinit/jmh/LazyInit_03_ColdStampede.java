@@ -55,15 +55,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * The counts reach the JMH result as @AuxCounters (secondary metrics in results.json). The counters are set
  * in the iteration's teardown, which JMH runs before it collects them.
  *
- * How peakConnections is measured. Every trial's pools carry a unique application_name. A sampler thread polls
- * pg_stat_activity for it through one connection opened once per trial (so it never adds a connection of its
- * own to the count), from the moment the gate opens until every racer holds a store, and a last reading is
- * taken after that and before anything is closed. The peak is the largest reading: a sampled maximum, which
- * can miss a spike shorter than one poll, so it is a lower bound. The sampler competes with the racers for
- * the CPU, so it looks every 5 ms ('sampleMillis'), not every millisecond: a poll costs the client about
- * 0.2 ms of CPU (and the server its share), the duplicate pools it is there to catch live for tens to hundreds
- * of milliseconds, and every 5 ms it finds the same peaks for a fifth to a half of the cost. With
- * -p sampleMillis=0 there is no sampler, only the last reading, for a time with nothing beside the racers.
+ * How peakConnections is measured. Every trial's pools carry a unique application_name. A last reading of
+ * pg_stat_activity for it is taken once every racer holds a store and before anything is closed. While a
+ * single pool exists that reading is the peak (a pool of a fixed size only grows), so the sampler thread that
+ * polls pg_stat_activity queries nothing until the factory is called a second time: a duplicate pool is under
+ * way, and the connections of losers closed before the end are what only sampling can see. From then on it
+ * polls every 5 ms ('sampleMillis') through one connection opened once per trial (so it never adds a
+ * connection of its own to the count). The peak is the largest reading: a sampled maximum, which can miss a
+ * spike shorter than one poll, so it is a lower bound. Why so sparing: the sampler competes with the racers for
+ * the 2 cores (a poll costs the client about 0.2 ms of CPU, the server its share), so an exactly-once strategy
+ * and the baseline, whose times are compared, run with no query beside them, and the duplicate pools it is
+ * there to catch live for tens to hundreds of milliseconds: polling every millisecond found the same peaks at
+ * up to twice the cost. With -p sampleMillis=0 there is no sampler, only the last reading.
  *
  * The baselines. baseline(): the same N parked threads, released the same way, with no holder: one designated
  * racer creates the store through the same factory and hands it to the others through a future. That is the
@@ -96,9 +99,9 @@ public class LazyInit_03_ColdStampede {
         public int threads;
 
         /**
-         * The connection sampler's period in milliseconds while the racers run; 0: no sampler, only the last
-         * reading (for a time with nothing beside the racers: -p sampleMillis=0). At 5 ms it costs a fifth to a
-         * half of what it costs at 1 ms and finds the same peaks (see the jmh README).
+         * The connection sampler's period in milliseconds once a second pool is under way; 0: no sampler, only
+         * the last reading. At 5 ms it costs a fifth to a half of what it costs at 1 ms and finds the same peaks
+         * (see the jmh README).
          */
         @Param({"5"})
         public int sampleMillis;
@@ -374,8 +377,9 @@ public class LazyInit_03_ColdStampede {
     }
 
     /**
-     * Polls pg_stat_activity for one application name, keeping the maximum: parked on the racers' gate, polls
-     * from the moment it opens until the teardown stops it. With a period of 0 it is never started.
+     * Polls pg_stat_activity for one application name, keeping the maximum: parked on the racers' gate, it
+     * waits (without a query) until the factory is called a second time, then polls until the teardown stops it.
+     * With a period of 0 it is never started.
      */
     static final class Sampler extends Thread {
 
@@ -407,7 +411,11 @@ public class LazyInit_03_ColdStampede {
                 if (released == null) {
                     return; // the teardown opened the gate: there was no shot
                 }
-                String applicationName = released.factory().config().applicationName();
+                RecordingStoreFactory factory = released.factory();
+                while (running && factory.calls() < 2) {
+                    Thread.sleep(1); // one pool: the last reading is its peak; no query beside the racers
+                }
+                String applicationName = factory.config().applicationName();
                 while (running) {
                     peak = Math.max(peak, server.connections(applicationName));
                     Thread.sleep(periodMillis);
