@@ -78,7 +78,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 280, batchSize = 1)       // about 20 rounds: shots keep getting faster that long (JIT)
+@Warmup(iterations = 280, batchSize = 1)       // about 20 rounds: the JIT is busiest during the first shots
 @Measurement(iterations = 1680, batchSize = 1) // about 120 rounds: 120 shots per subject, for medians and spreads
 @Fork(1)
 public class LazyInit_01_ColdFirstAccess {

@@ -42,8 +42,8 @@ public enum Profile {
         TimeValue none = TimeValue.NONE;
         if (benchmark == LazyInit_01_ColdFirstAccess.class) {
             // Every subject in one fork, interleaved, counted in rounds (one shot of every subject per round).
-            // 20 rounds of warm-up: the shots still get faster for about that long (JIT of the driver, the
-            // pool, SCRAM). 120 rounds measured take about as long as the 13 forks of 35 shots this replaced
+            // 20 rounds of warm-up: the JIT compiles most during the first few hundred shots (the driver, the
+            // pool, SCRAM), and keeps at it for longer; every round meets it alike. 120 rounds measured take about as long as the 13 forks of 35 shots this replaced
             // (under a minute and a half on 2 cores) and give every subject four times as many shots.
             return switch (this) {
                 case QUICK -> new Settings(1, LazyInit_01_ColdFirstAccess.shots(20), none,
