@@ -10,10 +10,18 @@ import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
 import dev.lazyinit.store.StoreConfig;
 import dev.lazyinit.strategy.Strategy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * What the benchmarks share: the database of this JVM, factories with unique pool names, and the steady-state
- * holder.
+ * What the benchmarks share: the database of this JVM, factories with unique pool names, the strategies this JVM
+ * can build, a look at the server's connections through one connection opened once, and the steady-state holder.
  *
  * <p>In a JMH fork the database is the one the parent process started: the report runner hands it over with
  * {@code -Dlazyinit.db.url/user/passwordFile}, so forks neither start their own server nor see the password on
@@ -37,6 +45,105 @@ public final class BenchSupport {
     public static RecordingStoreFactory factory(String prefix) {
         StoreConfig config = db().storeConfig(Names.unique(prefix));
         return new RecordingStoreFactory(config);
+    }
+
+    /**
+     * The registry's strategies this JVM can build a holder of (the runner asks each fork JVM the same question
+     * before it passes {@code -p strategy=}; a benchmark that measures every strategy in one fork asks it here).
+     *
+     * @return the strategies, in registry order
+     */
+    public static List<Strategy> buildable() {
+        return Arrays.stream(Strategy.values()).filter(BenchSupport::canBuild).toList();
+    }
+
+    private static boolean canBuild(Strategy s) {
+        if (!s.available()) {
+            return false;
+        }
+        try {
+            s.newHolder(() -> {
+                throw new IllegalStateException("probe only");
+            }).close(); // a cold holder: the factory is never called
+            return true;
+        } catch (RuntimeException | LinkageError e) { // a preview API without --enable-preview, for one
+            return false;
+        }
+    }
+
+    /**
+     * The server's own count of a pool's connections, read through one connection opened once: looking must not
+     * open a connection of its own (which would be one more backend starting and exiting beside the next shot).
+     * {@code pg_stat_activity} is read outside any transaction, so every count is fresh.
+     */
+    public static final class ServerView implements AutoCloseable {
+
+        private final Connection connection;
+        private final PreparedStatement count;
+
+        private ServerView(Connection connection) throws SQLException {
+            this.connection = connection;
+            this.count = connection.prepareStatement(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?");
+        }
+
+        /**
+         * @return a view through a new connection of this JVM's database
+         * @throws SQLException if the server cannot be reached
+         */
+        public static ServerView open() throws SQLException {
+            Connection c = db().openConnection();
+            try {
+                return new ServerView(c);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+        }
+
+        /**
+         * @param applicationName a store's application name
+         * @return the server connections carrying it now
+         * @throws SQLException if the query fails
+         */
+        public synchronized int connections(String applicationName) throws SQLException {
+            count.setString(1, applicationName);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+
+        /**
+         * Waits until the server shows no connection for an application name: a closed pool's connections leave
+         * the server a moment after the client closed them.
+         *
+         * @param applicationName a store's application name
+         * @param bound the longest wait
+         * @throws SQLException if the query fails
+         * @throws IllegalStateException if connections are still there after the bound
+         */
+        public void awaitGone(String applicationName, Duration bound) throws SQLException {
+            long deadline = System.nanoTime() + bound.toNanos();
+            int seen;
+            while ((seen = connections(applicationName)) != 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(seen + " server connections of " + applicationName
+                            + " still open " + bound.toSeconds() + " s after their pool was closed");
+                }
+                try {
+                    TimeUnit.MILLISECONDS.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for " + applicationName, e);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
     }
 
     /**

@@ -1,12 +1,21 @@
 package dev.lazyinit.jmh;
 
-import dev.lazyinit.harness.support.Names;
+import dev.lazyinit.harness.RecordingStoreFactory;
+import dev.lazyinit.jmh.BenchSupport.ServerView;
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
-import dev.lazyinit.harness.RecordingStoreFactory;
-import dev.lazyinit.store.StoreConfig;
 import dev.lazyinit.strategy.Strategy;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,102 +31,156 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /*
- * LazyInit_01_ColdFirstAccess: what the first get() on a cold holder costs.
+ * LazyInit_01_ColdFirstAccess: what the first get() on a cold holder costs, next to creating the store with no
+ * holder at all.
  *
- * The pitfall. A cold first access happens once per holder, so a throughput benchmark that calls get() in a
- * loop measures the warm path after the first call and says nothing about the cold one. The first call is
- * also where the holder does its real work: it opens a HikariCP pool (which connects to PostgreSQL before it
- * returns) and ensures the schema, tens of milliseconds against a real server.
+ * The pitfall. A cold first access happens once per holder, so it is a single shot of tens of milliseconds (a
+ * HikariCP pool connecting to PostgreSQL, SCRAM authentication, the schema ensured), while what a holder adds to
+ * it (a lock, a CAS, a class initialization) is microseconds. Measured the usual JMH way, one @Param combination
+ * per fork, one after the other, the baseline first, that microsecond difference is buried under everything that
+ * changes between forks: the machine's other load coming and going, each fork's own JIT warm-up (still under
+ * way after 5 warm-up shots: a fork's first measured shots take two to three times its last ones), the server's
+ * state. Such a run put 11 of 12 strategies below the baseline they all contain (down to 0.74x); the same
+ * baseline measured three times in one such run read 0.92x and 1.22x of itself. The differences were the
+ * forks' places in the run, not the strategies.
  *
- * The benchmark. Mode.SingleShotTime with one invocation per iteration: every iteration gets a brand-new,
- * cold holder from the registry (@Setup(Level.Iteration)), the measured call is its first get(), and the
- * store it created is closed in @TearDown(Level.Iteration), outside the measurement, so pools never pile up
- * across trials. The holder idiom gets a fresh copy of its class per holder, so each of its trials is a real
- * first class initialization (through a MethodHandle; its cost is a few microseconds next to the pool).
+ * The benchmark. Every subject is measured in the same fork, interleaved: each single-shot iteration measures
+ * one subject, chosen by @Setup(Level.Iteration) from a schedule of rounds, every round a fresh shuffle of all
+ * subjects (seeded by the 'seed' parameter, so the order is recorded and can be replayed). A round measures
+ * every subject once, so whatever drifts during the fork lands on all of them alike. Before the next shot,
+ * @TearDown(Level.Iteration) closes what the shot created and waits until pg_stat_activity shows none of its
+ * connections: each shot starts on a server that is not still reaping the previous one's backends (the wait
+ * reads through one connection opened once per trial, so looking adds no connection of its own).
  *
- * The baseline. baseline() creates the PostgresStore directly, with no holder: the irreducible cost of the
- * resource itself. firstGet() minus baseline() is what the holder adds to a cold start.
+ * The subjects. baseline: the store created by the factory itself, with no holder: the irreducible cost.
+ * baseline_again: the very same code under a second name, scheduled like every other subject (an A/A
+ * control): its ratio to baseline is what this run cannot tell apart from 1.00, the resolution against which
+ * every strategy's ratio must be read. Then one subject per strategy of the registry that this JVM can build: a
+ * brand-new cold holder, whose first get() calls the same factory. The holder idiom loads a fresh copy of its
+ * class per holder, so each of its shots is a real first class initialization.
  *
- * What to expect. Every strategy within noise of the baseline (ratio close to 1.00): on a single thread the
- * holder's bookkeeping (a lock, a CAS, a class initialization) is microseconds next to the pool's
- * milliseconds. Single-shot times are skewed by stragglers (GC, the server's checkpoints, the other core's
- * load), so read the median and the interquartile spread the report prints, not only the mean.
+ * Reading the results. JMH's row is LazyInit_01_ColdFirstAccess.firstAccess; its primary score pools every
+ * subject and means nothing by itself. The PerSubject profiler (-prof dev.lazyinit.jmh.PerSubject; ./bench adds
+ * it) files every shot under its subject: secondary metrics 'baseline', 'baseline_again' and one per strategy
+ * name, each with all its shots in rawData. Single shots are skewed by stragglers (GC, the other core's load),
+ * so compare medians and their spread, not means.
+ *
+ * What to expect. baseline_again equal to baseline within the run's resolution, and every strategy within
+ * that resolution of the baseline too: a single thread pays microseconds of bookkeeping on top of milliseconds of
+ * creation. A strategy clearly outside it while the A/A control is not would be a finding; one inside it is
+ * the expected result.
  *
  * How to run it.
- *   java -jar jmh/target/benchmarks.jar LazyInit_01 -p strategy=DOUBLE_CHECKED
- * (each fork then starts its own embedded PostgreSQL; the ./bench runner shares one server across forks).
+ *   java -jar jmh/target/benchmarks.jar LazyInit_01 -prof dev.lazyinit.jmh.PerSubject
+ * (each fork then starts its own embedded PostgreSQL; ./bench shares one server across forks). Every strategy
+ * this JVM can build is a subject: -p strategy= does not narrow this benchmark, whose whole schedule takes
+ * seconds.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, batchSize = 1)       // absorbs class loading of HikariCP, the driver and the SCRAM code
-@Measurement(iterations = 30, batchSize = 1) // 30 single shots per fork: enough for a median and a spread
+@Warmup(iterations = 280, batchSize = 1)       // about 20 rounds: the JIT is busiest during the first shots
+@Measurement(iterations = 1680, batchSize = 1) // about 120 rounds: 120 shots per subject, for medians and spreads
 @Fork(1)
 public class LazyInit_01_ColdFirstAccess {
 
-    /** A cold holder of one strategy, new for every single-shot iteration. */
+    /** The name of the no-holder subject. */
+    public static final String BASELINE = "baseline";
+    /** The name of its A/A twin: the same code, scheduled as a subject of its own. */
+    public static final String BASELINE_AGAIN = "baseline_again";
+
+    /** One subject of the schedule: a baseline (no strategy) or a strategy. */
+    record Subject(String name, Strategy strategy) {
+    }
+
+    /**
+     * @return the subjects of a schedule on this JVM: the baseline, its A/A twin and every strategy it can build
+     */
+    static List<Subject> subjects() {
+        return Stream.concat(Stream.of(new Subject(BASELINE, null), new Subject(BASELINE_AGAIN, null)),
+                BenchSupport.buildable().stream().map(s -> new Subject(s.name(), s))).toList();
+    }
+
+    /**
+     * @param rounds how many times every subject is to be measured
+     * @return the single-shot iterations that takes on this JVM (one round measures every subject once)
+     */
+    public static int shots(int rounds) {
+        return rounds * subjects().size();
+    }
+
+    /** The schedule, and the subject of the current shot: its factory and, for a strategy, its cold holder. */
     @State(Scope.Thread)
-    public static class ColdHolder {
+    public static class Schedule {
 
-        /** Every strategy of the registry by default (JMH fills an enum parameter with all its constants). */
-        @Param
-        public Strategy strategy;
+        /** Seeds the shuffle of every round: the same seed and subjects give the same order. */
+        @Param("1")
+        public long seed;
 
+        private List<Subject> subjects;
+        private Random random;
+        private final Deque<Subject> round = new ArrayDeque<>();
+        private ServerView server;
+
+        Subject subject;
         RecordingStoreFactory factory;
         Lazy<PostgresStore> holder;
 
-        @Setup(Level.Iteration)
-        public void newColdHolder() {
-            factory = BenchSupport.factory("cold");
-            holder = strategy.newHolder(factory); // the holder idiom loads a fresh copy of its class here
+        @Setup(Level.Trial)
+        public void plan() throws SQLException {
+            subjects = subjects();
+            random = new Random(seed);
+            server = ServerView.open();
+            System.out.println("Interleaving " + subjects.size() + " subjects, rounds shuffled with seed " + seed
+                    + ": " + subjects.stream().map(Subject::name).collect(Collectors.joining(", ")));
         }
 
+        @TearDown(Level.Trial)
+        public void closeServerView() throws SQLException {
+            server.close();
+        }
+
+        @Setup(Level.Iteration)
+        public void nextSubject() {
+            if (round.isEmpty()) {
+                List<Subject> shuffled = new ArrayList<>(subjects);
+                Collections.shuffle(shuffled, random);
+                round.addAll(shuffled);
+            }
+            subject = round.poll();
+            factory = BenchSupport.factory("cold"); // every subject: the same factory, a fresh pool name
+            holder = subject.strategy() == null ? null : subject.strategy().newHolder(factory); // idiom: new class
+            PerSubject.next(subject.name());
+        }
+
+        /**
+         * Closes what the shot created and waits until the server has let go of its connections, so that the
+         * next shot, whichever subject it measures, starts on a quiet server.
+         */
         @TearDown(Level.Iteration)
-        public void closeEverything() {
+        public void closeAndSettle() throws SQLException {
             int calls = factory.calls();
-            holder.close();
+            if (holder != null) {
+                holder.close();
+            }
             factory.closeAll();
             if (calls != 1) {
-                throw new IllegalStateException(strategy + ": one cold get() called the factory " + calls + " times");
+                throw new IllegalStateException(subject.name() + ": one cold access called the factory " + calls
+                        + " times");
             }
-        }
-    }
-
-    /** The configuration for the baseline, and the store it created, closed after each iteration. */
-    @State(Scope.Thread)
-    public static class Direct {
-
-        StoreConfig config;
-        PostgresStore created;
-
-        @Setup(Level.Iteration)
-        public void newName() {
-            config = BenchSupport.db().storeConfig(Names.unique("direct"));
+            server.awaitGone(factory.config().applicationName(), Duration.ofSeconds(10));
         }
 
-        @TearDown(Level.Iteration)
-        public void close() {
-            if (created != null) {
-                created.close();
-                created = null;
-            }
+        PostgresStore firstAccess() {
+            return holder == null ? factory.get() : holder.get();
         }
     }
 
     /*
-     * Baseline: the resource alone. Creating the store directly (pool opened, schema ensured) is what every
-     * holder's first get() must do at the least; returning it keeps JMH from treating the work as dead.
+     * One shot of the schedule: the baseline's creation with no holder, or a cold holder's first get(), which
+     * calls the same factory once. Returning the store keeps JMH from treating the work as dead.
      */
     @Benchmark
-    public PostgresStore baseline(Direct direct) {
-        direct.created = new PostgresStore(direct.config);
-        return direct.created;
-    }
-
-    /*
-     * The first get() on a cold holder: the creation plus whatever the strategy adds around it.
-     */
-    @Benchmark
-    public PostgresStore firstGet(ColdHolder cold) {
-        return cold.holder.get();
+    public PostgresStore firstAccess(Schedule schedule) {
+        return schedule.firstAccess();
     }
 }

@@ -1,23 +1,23 @@
 package dev.lazyinit.jmh;
 
-import dev.lazyinit.harness.db.Census;
+import dev.lazyinit.harness.RecordingStoreFactory;
+import dev.lazyinit.jmh.BenchSupport.ServerView;
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
-import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.strategy.Strategy;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,9 +38,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * The pitfall. JMH's own threads (@Threads, @GroupThreads) start each iteration staggered and call the
  * benchmark method over and over; a cold stampede happens once per holder, with every thread arriving while
- * the value does not exist yet. So the race is staged inside one single-shot invocation: N platform threads,
- * created and parked on a latch in @Setup(Level.Iteration) (thread creation is not measured), are released
- * together by the measured method, which returns when every one of them holds a store.
+ * the value does not exist yet. So the race is staged inside one single-shot invocation: N platform threads
+ * are created in @Setup(Level.Iteration) and released together by the measured method, which returns when
+ * every one of them holds a store. "Together" has to be checked, not assumed: a thread that is still starting
+ * when the gate opens does not race, it arrives late (on 2 cores, 64 threads take a while to start), and its
+ * start-up lands in the measured time. So the setup waits until every racer has arrived (a ready latch) and
+ * is parked on the gate (its thread state is WAITING) before the shot.
  *
  * What is reported per trial:
  *   - the time until every thread holds a store (the primary score, single shot);
@@ -52,20 +55,30 @@ import org.openjdk.jmh.annotations.Warmup;
  * The counts reach the JMH result as @AuxCounters (secondary metrics in results.json). The counters are set
  * in the iteration's teardown, which JMH runs before it collects them.
  *
- * How peakConnections is measured. Every trial's pools carry a unique application_name. A sampler thread,
- * started before the threads are released, polls pg_stat_activity every millisecond through one connection
- * opened once per trial (so the sampler never adds a connection of its own to the count), and a last reading
- * is taken after every thread holds a store and before anything is closed. The peak is the largest reading:
- * a sampled maximum, which can miss a spike shorter than one poll, so it is a lower bound.
+ * How peakConnections is measured. Every trial's pools carry a unique application_name. A last reading of
+ * pg_stat_activity for it is taken once every racer holds a store and before anything is closed. While a
+ * single pool exists that reading is the peak (a pool of a fixed size only grows), so the sampler thread that
+ * polls pg_stat_activity queries nothing until the factory is called a second time: a duplicate pool is under
+ * way, and the connections of losers closed before the end are what only sampling can see. From then on it
+ * polls every 5 ms ('sampleMillis') through one connection opened once per trial (so it never adds a
+ * connection of its own to the count). The peak is the largest reading: a sampled maximum, which can miss a
+ * spike shorter than one poll, so it is a lower bound. Why so sparing: the sampler competes with the racers for
+ * the 2 cores (a poll costs the client about 0.2 ms of CPU, the server its share), so an exactly-once strategy
+ * and the baseline, whose times are compared, run with no query beside them, and the duplicate pools it is
+ * there to catch live for tens to hundreds of milliseconds: polling every millisecond found the same peaks at
+ * up to twice the cost. With -p sampleMillis=0 there is no sampler, only the last reading.
  *
- * Baseline. A correct exactly-once strategy opens 1 pool: its fixed size (2) is the baseline for
- * connections, and the single-thread cold first access (LazyInit_01) is the baseline for time.
+ * The baselines. baseline(): the same N parked threads, released the same way, with no holder: one designated
+ * racer creates the store through the same factory and hands it to the others through a future. That is the
+ * least a stampede can cost: one creation plus waking N threads; a correct exactly-once strategy should be
+ * close to it, and it opens 1 pool. baseline_again(): the same code under a second name, run like every other
+ * entry (an A/A control): its ratio to baseline() is what this run cannot tell apart from 1.00.
  *
- * What to expect. The exactly-once strategies: 1 pool, at most 2 connections, whatever N; the time is one
- * creation plus waking N threads. AtomicReference: up to N pools opened at once (each racing thread builds
- * one), every loser closed before get() returns, so 1 left open, but the peak connections grows with N. The
- * unsynchronized control: up to N pools and all but one left open: the leak. Creating many pools at once on a
- * 2-core machine also makes the stampede much slower than one creation.
+ * What to expect. The exactly-once strategies: 1 pool, at most 2 connections, whatever N; the time about the
+ * baseline's. AtomicReference: up to N pools opened at once (each racing thread builds one), every loser
+ * closed before get() returns, so 1 left open, but the peak connections grows with N. The unsynchronized
+ * control: up to N pools and all but one left open: the leak. Creating many pools at once on a 2-core machine
+ * also makes such a stampede much slower than the baseline.
  *
  * How to run it.
  *   java -jar jmh/target/benchmarks.jar LazyInit_03 -p threads=64 -p strategy=ATOMIC_REFERENCE
@@ -77,24 +90,47 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class LazyInit_03_ColdStampede {
 
-    /** The parameters: which strategy, how many threads. */
+    /** How many threads arrive together, and how often the connection sampler looks. */
     @State(Scope.Thread)
-    public static class Race {
-
-        /** Every strategy of the registry by default (JMH fills an enum parameter with all its constants). */
-        @Param
-        public Strategy strategy;
+    public static class Crowd {
 
         /** How many threads arrive at the cold holder together. */
         @Param({"2", "8", "64"})
         public int threads;
+
+        /**
+         * The connection sampler's period in milliseconds once a second pool is under way; 0: no sampler, only
+         * the last reading. At 5 ms it costs a fifth to a half of what it costs at 1 ms and finds the same peaks
+         * (see the jmh README).
+         */
+        @Param({"5"})
+        public int sampleMillis;
     }
 
     /**
-     * One cold holder, N parked racers and a connection sampler, all new for every single-shot iteration; and
-     * the trial's counts, which JMH reports beside the time as secondary metrics (EVENTS: reported as they
-     * are, not divided by time; the report reads each trial's value from the raw data). Only the public
-     * fields are counters.
+     * What every racer calls once released (a holder's get(), or the baseline's hand-off), with the factory
+     * behind it, whose pool name the sampler and the counts follow.
+     */
+    interface Target {
+
+        /**
+         * @param slot the racer's number, 0 to N - 1
+         * @return the store this racer ends up holding
+         */
+        PostgresStore get(int slot);
+
+        /** @return the factory every store of this trial comes from, with the trial's unique pool name */
+        RecordingStoreFactory factory();
+
+        /** Closes what the target holds (the factory's stores are closed separately). */
+        void close();
+    }
+
+    /**
+     * N parked racers and a parked connection sampler, new for every single-shot iteration; and the trial's
+     * counts, which JMH reports beside the time as secondary metrics (EVENTS: reported as they are, not divided
+     * by time; the report reads each trial's value from the raw data). Only the public fields are counters (JMH
+     * would take a public method returning a number for one too).
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
@@ -109,14 +145,13 @@ public class LazyInit_03_ColdStampede {
         /** Largest number of server connections seen for this trial's pools (sampled, a lower bound). */
         public double peakConnections;
 
-        private Strategy strategy;
+        private ServerView server;
         private int threads;
-        private Connection admin;
-        private PreparedStatement countQuery;
+        private int sampleMillis;
 
-        RecordingStoreFactory factory;
-        Lazy<PostgresStore> holder;
+        private volatile Target target;
         private List<Thread> racers;
+        private CountDownLatch ready;
         private CountDownLatch start;
         private CountDownLatch done;
         private AtomicReferenceArray<PostgresStore> got;
@@ -124,28 +159,27 @@ public class LazyInit_03_ColdStampede {
         private Sampler sampler;
 
         @Setup(Level.Trial)
-        public void openAdminConnection() throws SQLException {
-            admin = BenchSupport.db().openConnection();
-            countQuery = admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE application_name = ?");
+        public void openServerView() throws SQLException {
+            server = ServerView.open();
         }
 
         @TearDown(Level.Trial)
-        public void closeAdminConnection() throws SQLException {
-            admin.close();
+        public void closeServerView() throws SQLException {
+            server.close();
         }
 
+        /** Starts N racers and returns once every one of them is parked on the gate. */
         @Setup(Level.Iteration)
-        public void parkRacers(Race race) throws SQLException {
-            strategy = race.strategy;
-            threads = race.threads;
+        public void parkRacers(Crowd crowd) throws InterruptedException {
+            threads = crowd.threads;
+            sampleMillis = crowd.sampleMillis;
             pools = 0;
             leftOpen = 0;
             distinct = 0;
             peakConnections = 0;
-            factory = BenchSupport.factory("stampede");
-            holder = strategy.newHolder(factory);
-            countQuery.setString(1, factory.config().applicationName());
+            target = null;
             failures.clear();
+            ready = new CountDownLatch(threads);
             start = new CountDownLatch(1);
             done = new CountDownLatch(threads);
             got = new AtomicReferenceArray<>(threads);
@@ -157,14 +191,35 @@ public class LazyInit_03_ColdStampede {
                 t.start();
                 racers.add(t);
             }
-            sampler = new Sampler(countQuery);
-            sampler.start();
+            sampler = new Sampler(server, () -> target, sampleMillis, start);
+            awaitParked();
+        }
+
+        private void awaitParked() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            if (!ready.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(ready.getCount() + " of " + threads + " racers never arrived");
+            }
+            // Arrived is not yet parked: a racer past ready.countDown() may not have reached start.await().
+            List<Thread> waiting = new ArrayList<>(racers);
+            if (sampler.isAlive()) {
+                waiting.add(sampler);
+            }
+            for (Thread t : waiting) {
+                while (t.getState() != Thread.State.WAITING) {
+                    if (System.nanoTime() > deadline || !t.isAlive()) {
+                        throw new IllegalStateException(t.getName() + " is " + t.getState() + ", not parked");
+                    }
+                    LockSupport.parkNanos(100_000); // not a spin: the racers need the CPU to get there
+                }
+            }
         }
 
         private void race(int slot) {
             try {
+                ready.countDown();
                 start.await();
-                got.set(slot, holder.get());
+                got.set(slot, target.get(slot));
             } catch (Throwable e) {
                 failures.add(e);
             } finally {
@@ -178,7 +233,13 @@ public class LazyInit_03_ColdStampede {
          */
         @TearDown(Level.Iteration)
         public void countAndClose() throws Exception {
-            int last = sampler.stopAndReadLast();
+            start.countDown(); // idempotent; frees the racers if the shot never ran
+            sampler.stopSampling();
+            if (target == null) {
+                return;
+            }
+            RecordingStoreFactory factory = target.factory();
+            int last = server.connections(factory.config().applicationName());
             Map<PostgresStore, Boolean> handedOut = new IdentityHashMap<>();
             for (int i = 0; i < threads; i++) {
                 PostgresStore s = got.get(i);
@@ -191,56 +252,173 @@ public class LazyInit_03_ColdStampede {
             distinct = handedOut.size();
             peakConnections = Math.max(sampler.peak(), last);
 
-            holder.close();
+            target.close();
             factory.closeAll();
             for (Thread t : racers) {
                 t.join(TimeUnit.SECONDS.toMillis(30));
             }
-            Census.awaitServerConnections(BenchSupport.db(), factory.config().applicationName(), 0,
-                    Duration.ofSeconds(10));
+            server.awaitGone(factory.config().applicationName(), Duration.ofSeconds(10));
         }
 
-        /** Releases the racers together and returns when every one of them holds a store. */
-        int release() throws InterruptedException {
+        /**
+         * Releases the racers together onto the target and returns when every one of them holds a store.
+         *
+         * @param what what every racer calls
+         * @return N, for JMH to consume
+         * @throws InterruptedException if interrupted while waiting for the racers
+         */
+        int release(Target what) throws InterruptedException {
+            target = what; // published to the racers (and the sampler) by the gate
             start.countDown();
             done.await();
             Throwable failure = failures.peek();
             if (failure != null) {
-                throw new IllegalStateException(strategy + " with " + threads + " threads: a get() failed", failure);
+                throw new IllegalStateException("With " + threads + " threads: a get() failed", failure);
             }
             return threads;
         }
     }
 
-    /*
-     * The measured stampede: release N parked threads at once, return when all hold a store. The return value
-     * (N) is consumed by JMH; the stores themselves are kept by the state for the teardown's counts.
-     */
-    @Benchmark
-    public int stampede(Stampede stampede) throws InterruptedException {
-        return stampede.release();
+    /** A cold holder of one strategy and its factory, new for every single-shot iteration. */
+    @State(Scope.Thread)
+    public static class ColdHolder {
+
+        /** Every strategy of the registry by default (JMH fills an enum parameter with all its constants). */
+        @Param
+        public Strategy strategy;
+
+        Target target;
+
+        @Setup(Level.Iteration)
+        public void newColdHolder() {
+            RecordingStoreFactory factory = BenchSupport.factory("stampede");
+            Lazy<PostgresStore> holder = strategy.newHolder(factory); // the holder idiom loads a fresh class here
+            target = new Target() {
+                @Override
+                public PostgresStore get(int slot) {
+                    return holder.get();
+                }
+
+                @Override
+                public RecordingStoreFactory factory() {
+                    return factory;
+                }
+
+                @Override
+                public void close() {
+                    holder.close();
+                }
+            };
+        }
     }
 
-    /** Polls pg_stat_activity for one application name until stopped, keeping the maximum. */
+    /**
+     * The baseline's hand-off, new for every single-shot iteration: racer 0 creates the store through a factory
+     * like the holders', with no holder, and completes a future the other racers wait on.
+     */
+    @State(Scope.Thread)
+    public static class Direct {
+
+        Target target;
+
+        @Setup(Level.Iteration)
+        public void newHandOff() {
+            RecordingStoreFactory factory = BenchSupport.factory("stampede");
+            CompletableFuture<PostgresStore> created = new CompletableFuture<>();
+            target = new Target() {
+                @Override
+                public PostgresStore get(int slot) {
+                    if (slot != 0) {
+                        return created.join();
+                    }
+                    try {
+                        PostgresStore store = factory.get();
+                        created.complete(store);
+                        return store;
+                    } catch (RuntimeException e) {
+                        created.completeExceptionally(e); // the others fail too, instead of waiting forever
+                        throw e;
+                    }
+                }
+
+                @Override
+                public RecordingStoreFactory factory() {
+                    return factory;
+                }
+
+                @Override
+                public void close() {
+                    // nothing but the factory's store, which the stampede closes
+                }
+            };
+        }
+    }
+
+    /*
+     * The measured stampede: release N parked threads at once onto a cold holder, return when all hold a store.
+     * The return value (N) is consumed by JMH; the stores themselves are kept by the state for the teardown's
+     * counts.
+     */
+    @Benchmark
+    public int stampede(Stampede stampede, ColdHolder cold) throws InterruptedException {
+        return stampede.release(cold.target);
+    }
+
+    /* Baseline: the same N parked threads, one creation with no holder, handed to all. */
+    @Benchmark
+    public int baseline(Stampede stampede, Direct direct) throws InterruptedException {
+        return stampede.release(direct.target);
+    }
+
+    /* A/A control: baseline() again, under its own name, run like every other entry. */
+    @Benchmark
+    public int baseline_again(Stampede stampede, Direct direct) throws InterruptedException {
+        return stampede.release(direct.target);
+    }
+
+    /**
+     * Polls pg_stat_activity for one application name, keeping the maximum: parked on the racers' gate, it
+     * waits (without a query) until the factory is called a second time, then polls until the teardown stops it.
+     * With a period of 0 it is never started.
+     */
     static final class Sampler extends Thread {
 
-        private final PreparedStatement query;
+        private final ServerView server;
+        private final Supplier<Target> target;
+        private final int periodMillis;
+        private final CountDownLatch gate;
         private volatile boolean running = true;
         private volatile int peak;
-        private volatile SQLException failure;
+        private volatile Exception failure;
 
-        Sampler(PreparedStatement query) {
+        Sampler(ServerView server, Supplier<Target> target, int periodMillis, CountDownLatch gate) {
             super("stampede-connection-sampler");
             setDaemon(true);
-            this.query = query;
+            this.server = server;
+            this.target = target;
+            this.periodMillis = periodMillis;
+            this.gate = gate;
+            if (periodMillis > 0) {
+                start();
+            }
         }
 
         @Override
         public void run() {
             try {
+                gate.await();
+                Target released = target.get();
+                if (released == null) {
+                    return; // the teardown opened the gate: there was no shot
+                }
+                RecordingStoreFactory factory = released.factory();
+                while (running && factory.calls() < 2) {
+                    Thread.sleep(1); // one pool: the last reading is its peak; no query beside the racers
+                }
+                String applicationName = factory.config().applicationName();
                 while (running) {
-                    peak = Math.max(peak, count());
-                    Thread.sleep(1);
+                    peak = Math.max(peak, server.connections(applicationName));
+                    Thread.sleep(periodMillis);
                 }
             } catch (SQLException e) {
                 failure = e;
@@ -249,25 +427,18 @@ public class LazyInit_03_ColdStampede {
             }
         }
 
-        private int count() throws SQLException {
-            synchronized (query) { // the last reading runs on the teardown's thread
-                try (ResultSet rs = query.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        }
-
-        int stopAndReadLast() throws SQLException, InterruptedException {
+        /** Stops polling and waits for a poll under way (never interrupted: that could break the connection). */
+        void stopSampling() throws InterruptedException {
             running = false;
-            join(TimeUnit.SECONDS.toMillis(10));
-            if (failure != null) {
-                throw failure;
+            if (periodMillis > 0) {
+                join(TimeUnit.SECONDS.toMillis(10));
             }
-            return count();
         }
 
-        int peak() {
+        int peak() throws SQLException {
+            if (failure != null) {
+                throw new SQLException("The connection sampler failed", failure);
+            }
             return peak;
         }
     }

@@ -87,6 +87,11 @@ class BenchmarkSmokeTest {
         rows.stream().filter(r -> r.className().equals("LazyInit_03_ColdStampede")).forEach(r ->
                 assertThat(fieldNames(r.json().path("secondaryMetrics")))
                         .contains("pools", "leftOpen", "distinct", "peakConnections"));
+        assertThat(rows.stream().filter(r -> r.className().equals("LazyInit_01_ColdFirstAccess")))
+                .as("the interleaved cold row files every subject's shots under its name (PerSubject)")
+                .singleElement().satisfies(r -> assertThat(fieldNames(r.json().path("secondaryMetrics")))
+                        .contains(LazyInit_01_ColdFirstAccess.BASELINE, LazyInit_01_ColdFirstAccess.BASELINE_AGAIN)
+                        .containsAll(Suite.availableStrategies().stream().map(Strategy::name).toList()));
 
         Environment env = Codec.read(dir.resolve("environment.json"), Environment.class, Environment.FORMAT);
         assertThat(env.profile()).isEqualTo("smoke");

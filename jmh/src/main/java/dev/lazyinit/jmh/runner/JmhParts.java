@@ -1,5 +1,6 @@
 package dev.lazyinit.jmh.runner;
 
+import dev.lazyinit.jmh.PerSubject;
 import dev.lazyinit.jmh.runner.ForkJvms.ForkJvm;
 import dev.lazyinit.jmh.runner.Profile.Part;
 import dev.lazyinit.strategy.Strategy;
@@ -86,6 +87,7 @@ final class JmhParts {
         if (jvm.java() != null) {
             b.jvm(jvm.java());
         }
+        b.addProfiler(PerSubject.class); // an interleaved benchmark's shots, filed by subject (LazyInit_01)
         if (!cmd.getForkCount().hasValue()) {
             b.forks(jvm.java() != null ? Math.max(1, s.forks()) : s.forks()); // another JVM needs a fork
         }
