@@ -11,10 +11,13 @@ import dev.lazyinit.jmh.report.JmhResults.Row;
  */
 enum Bench {
 
-    /** Creating the store with no holder: the cold baseline. */
-    COLD_BASELINE(LazyInit_01_ColdFirstAccess.class, "baseline"),
-    /** A cold holder's first {@code get()}. */
-    FIRST_GET(LazyInit_01_ColdFirstAccess.class, "firstGet"),
+    /**
+     * Creating the store with no holder: the cold baseline. Like every cold subject it is a secondary result
+     * ({@code baseline}) of the one interleaved cold benchmark, {@code firstAccess}.
+     */
+    COLD_BASELINE(LazyInit_01_ColdFirstAccess.class, "firstAccess"),
+    /** A cold holder's first {@code get()}: the secondary result named after the strategy. */
+    FIRST_GET(LazyInit_01_ColdFirstAccess.class, "firstAccess"),
     /** Reading a store from a plain final field, 1 thread: the steady-state baseline. */
     FIELD_READ(LazyInit_02_SteadyState.class, "baseline"),
     /** The same with 2 threads. */
@@ -46,6 +49,11 @@ enum Bench {
     /** @return the class that declares the benchmark */
     Class<?> benchmarkClass() {
         return benchmarkClass;
+    }
+
+    /** @return whether its results are the subjects of the interleaved cold benchmark (secondary results) */
+    boolean coldSubject() {
+        return this == COLD_BASELINE || this == FIRST_GET;
     }
 
     /** @return the benchmark method's name */

@@ -1,5 +1,6 @@
 package dev.lazyinit.jmh.report;
 
+import dev.lazyinit.jmh.LazyInit_01_ColdFirstAccess;
 import dev.lazyinit.jmh.report.Bench.Counter;
 import dev.lazyinit.jmh.report.JmhResults.Metric;
 import dev.lazyinit.jmh.report.JmhResults.Row;
@@ -46,6 +47,9 @@ final class Measurements {
      * @return its score, if it ran
      */
     Optional<Metric> baseline(Bench bench) {
+        if (bench.coldSubject()) {
+            return subject(bench, LazyInit_01_ColdFirstAccess.BASELINE);
+        }
         return row(bench, r -> true).map(Row::primary);
     }
 
@@ -55,6 +59,9 @@ final class Measurements {
      * @return its score, if it ran
      */
     Optional<Metric> of(Bench bench, Strategy strategy) {
+        if (bench.coldSubject()) {
+            return subject(bench, strategy.name());
+        }
         return row(bench, r -> strategy.name().equals(r.param(Bench.STRATEGY))).map(Row::primary);
     }
 
@@ -99,6 +106,12 @@ final class Measurements {
     Optional<Strategy> dearest(List<Strategy> among, Bench bench) {
         return among.stream().filter(s -> of(bench, s).isPresent())
                 .max(Comparator.comparingDouble(s -> of(bench, s).orElseThrow().score()));
+    }
+
+    /** A subject of the interleaved cold benchmark: a secondary result of its row, named after the subject. */
+    private Optional<Metric> subject(Bench bench, String subject) {
+        return results.rows().stream().filter(bench::matches).map(r -> r.secondary().get(subject))
+                .filter(m -> m != null).findFirst();
     }
 
     private Optional<Row> row(Bench bench, Predicate<Row> params) {

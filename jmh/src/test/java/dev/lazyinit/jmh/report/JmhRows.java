@@ -26,6 +26,11 @@ final class JmhRows {
      * @return the row as JMH writes it
      */
     static Map<String, Object> row(int jdk, Bench bench, Strategy strategy, double score, double error) {
+        if (bench.coldSubject()) { // one subject of the interleaved cold benchmark: a secondary result
+            Map<String, Object> shots = metric(score, error, List.of(score, score, score));
+            return row(jdk, bench.benchmarkClass().getSimpleName() + "." + bench.method(), Map.of(), shots,
+                    Map.of(strategy == null ? "baseline" : strategy.name(), shots));
+        }
         return row(jdk, bench.benchmarkClass().getSimpleName() + "." + bench.method(),
                 strategy == null ? Map.of() : Map.of(Bench.STRATEGY, strategy.name()),
                 metric(score, error, List.of(score, score, score)), Map.of());
