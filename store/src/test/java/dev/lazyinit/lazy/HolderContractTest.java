@@ -62,7 +62,7 @@ class HolderContractTest {
     }
 
     /** Counts its calls, keeps what it made, and fails its first {@code failures} calls with {@code failure}. */
-    static final class Factory implements Supplier<Value> {
+    static class Factory implements Supplier<Value> {
         final AtomicInteger calls = new AtomicInteger();
         final List<Value> created = new CopyOnWriteArrayList<>();
         private final int failures;
@@ -103,6 +103,9 @@ class HolderContractTest {
 
     /** In the guarantees' order, so that each parameterized case has the same number in every JVM. */
     static final Map<Guarantee, Check> CHECKS = new EnumMap<>(Map.of(
+            Guarantee.SAME_INSTANCE, HolderContractTest::sameInstance,
+            Guarantee.EXACTLY_ONCE, HolderContractTest::exactlyOnce,
+            Guarantee.CLOSES_DUPLICATES, HolderContractTest::closesDuplicates,
             Guarantee.RETRIES_AFTER_FAILURE, HolderContractTest::retriesAfterFailure,
             Guarantee.CLOSEABLE, HolderContractTest::closeable,
             Guarantee.WAITERS_CAN_GIVE_UP, HolderContractTest::waitersCanGiveUp));
@@ -231,6 +234,76 @@ class HolderContractTest {
         Set<Guarantee> broken = EnumSet.noneOf(Guarantee.class);
         Strategy.brokenControls().forEach(c -> broken.addAll(c.violates()));
         assertThat(broken).containsAll(CHECKS.keySet());
+    }
+
+    /**
+     * The stampede in slow motion, the same every run: one thread is inside the factory when a second calls
+     * {@code get()}; once the second stands in line (or has finished), the first is let go. What the race tests
+     * against the server see by chance, this sees every time, without a server.
+     */
+    record Arrival(Outcome<Value> creator, Outcome<Value> arrival, Factory factory) {
+    }
+
+    static Arrival arrivalDuringCreation(Strategy strategy) throws Exception {
+        CountDownLatch creating = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Factory factory = new Factory() {
+            @Override
+            public Value get() {
+                Value v = super.get();
+                if (calls.get() == 1) { // only the first creation is slow
+                    creating.countDown();
+                    await(release);
+                }
+                return v;
+            }
+        };
+        Lazy<Value> holder = strategy.newHolder(factory);
+        FutureTask<Outcome<Value>> creator = start("creator", holder::get);
+        Outcome<Value> arrived;
+        try {
+            assertThat(creating.await(BOUND.toMillis(), TimeUnit.MILLISECONDS)).as("creation started").isTrue();
+            FutureTask<Outcome<Value>> arrival = new FutureTask<>(() -> call(holder::get));
+            Thread arrivalThread = new Thread(arrival, "arrival");
+            arrivalThread.setDaemon(true);
+            arrivalThread.start();
+            awaitWaiting(arrivalThread);
+            release.countDown();
+            arrived = within(arrival, arrivalThread, "the thread that arrived during the creation");
+        } finally {
+            release.countDown();
+        }
+        Outcome<Value> created = creator.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(created.failure()).isNull();
+        assertThat(arrived.failure()).isNull();
+        Arrival result = new Arrival(created, arrived, factory);
+        if (created.value() == arrived.value()) {
+            assertThat(holder.get()).isSameAs(created.value());
+        }
+        closeWithin(holder);
+        return result;
+    }
+
+    /** Both threads walk away with the one value. */
+    static void sameInstance(Strategy strategy) throws Exception {
+        Arrival a = arrivalDuringCreation(strategy);
+        assertThat(a.arrival().value()).as("what the second thread got").isSameAs(a.creator().value());
+    }
+
+    /** The second thread waits for the first one's value instead of creating its own. */
+    static void exactlyOnce(Strategy strategy) throws Exception {
+        Arrival a = arrivalDuringCreation(strategy);
+        assertThat(a.factory().calls).as("factory calls").hasValue(1);
+        assertThat(a.arrival().value()).isSameAs(a.creator().value());
+    }
+
+    /** The second thread may create its own value, but one value wins and every other is closed. */
+    static void closesDuplicates(Strategy strategy) throws Exception {
+        Arrival a = arrivalDuringCreation(strategy);
+        Value kept = a.creator().value();
+        assertThat(a.arrival().value()).as("what the second thread got").isSameAs(kept);
+        assertThat(a.factory().created).as("every value created, the kept one closed by the holder's close()")
+                .allSatisfy(v -> assertThat(v.closes).as(v == kept ? "the kept value" : "a duplicate").hasValue(1));
     }
 
     /** After the factory threw, a later {@code get()}, from another thread, calls it again and succeeds. */
@@ -370,15 +443,26 @@ class HolderContractTest {
         }
     }
 
-    /** Waits until {@code t} stands in line for a lock (parked or blocked), or has already finished. */
+    /**
+     * Waits until {@code t} stands in line for a lock (parked or blocked), or has already finished. A thread that
+     * waits for another thread's class initialization (the holder idiom) is RUNNABLE to Java: it counts as
+     * waiting once it stays on the same line of a holder's own code.
+     */
     private static void awaitWaiting(Thread t) throws InterruptedException {
         long deadline = System.nanoTime() + BOUND.toNanos();
+        StackTraceElement before = null;
         while (System.nanoTime() < deadline) {
             Thread.State state = t.getState();
             if (state == Thread.State.WAITING || state == Thread.State.BLOCKED || state == Thread.State.TERMINATED) {
                 return;
             }
-            Thread.sleep(1);
+            StackTraceElement[] stack = t.getStackTrace();
+            StackTraceElement top = stack.length == 0 ? null : stack[0];
+            if (top != null && top.equals(before) && top.getClassName().startsWith(Lazy.class.getPackageName() + ".")) {
+                return;
+            }
+            before = top;
+            Thread.sleep(20);
         }
         throw new AssertionError(t.getName() + " never started waiting: " + t.getState());
     }
