@@ -232,16 +232,20 @@ public enum Strategy {
         }
         this.displayName = displayName;
         this.description = description;
-        this.violates = Collections.unmodifiableSet(EnumSet.copyOf(violates.isEmpty()
-                ? EnumSet.noneOf(Guarantee.class) : violates));
-        this.knownBlindSpots = Collections.unmodifiableSet(knownBlindSpots.isEmpty()
-                ? EnumSet.noneOf(Guarantee.class) : EnumSet.copyOf(knownBlindSpots));
+        this.violates = Collections.unmodifiableSet(copyOf(violates));
+        this.knownBlindSpots = Collections.unmodifiableSet(copyOf(knownBlindSpots));
         this.builder = builder;
-        this.guarantees = guarantees.length == 0
-                ? EnumSet.noneOf(Guarantee.class) : EnumSet.copyOf(Arrays.asList(guarantees));
+        this.guarantees = copyOf(Arrays.asList(guarantees));
         if (this.guarantees.stream().anyMatch(violates::contains)) {
             throw new IllegalArgumentException(displayName + ": a control cannot claim a guarantee it violates");
         }
+    }
+
+    /** {@link EnumSet#copyOf(java.util.Collection)} that also takes an empty collection. */
+    private static EnumSet<Guarantee> copyOf(java.util.Collection<Guarantee> guarantees) {
+        EnumSet<Guarantee> copy = EnumSet.noneOf(Guarantee.class);
+        copy.addAll(guarantees);
+        return copy;
     }
 
     /**
