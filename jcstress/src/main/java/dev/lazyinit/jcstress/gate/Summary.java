@@ -54,7 +54,7 @@ final class Summary {
                 line.append(pad(cell(row.getValue().get(p)), COLUMN));
             }
             staticVerdicts.flatMap(sv -> sv.find(row.getKey())).ifPresent(sv -> line.append(pad(
-                    sv.verdict().label() + (sv.strength() == Strength.UNDISCRIMINATED ? "(u)" : ""), COLUMN)));
+                    shortLabel(sv.verdict(), sv.strength()), COLUMN)));
             out.println(line.toString().stripTrailing());
         }
         out.println("PASS(u): PASS (undiscriminated): no control that breaks the property was caught by the same proof"
@@ -78,8 +78,13 @@ final class Summary {
         if (v == null || v.verdict() == VerdictKind.NOT_APPLICABLE) {
             return VerdictKind.NOT_APPLICABLE.label();
         }
-        return v.verdict().label() + (v.strength() == Strength.UNDISCRIMINATED ? "(u)" : "") + " "
+        return shortLabel(v.verdict(), v.strength()) + " "
                 + human(v.samples());
+    }
+
+    /** The table's narrow form of a verdict: {@code PASS(u)} for an undiscriminated PASS. */
+    private static String shortLabel(VerdictKind verdict, Strength strength) {
+        return verdict.label() + (strength == Strength.UNDISCRIMINATED ? "(u)" : "");
     }
 
     private static String simpleName(String test) {
