@@ -16,12 +16,22 @@ enum Bench {
      * ({@code baseline}) of the one interleaved cold benchmark, {@code firstAccess}.
      */
     COLD_BASELINE(LazyInit_01_ColdFirstAccess.class, "firstAccess"),
+    /** The cold baseline again under a second name ({@code baseline_again}): the cold family's A/A control. */
+    COLD_BASELINE_AGAIN(LazyInit_01_ColdFirstAccess.class, "firstAccess"),
     /** A cold holder's first {@code get()}: the secondary result named after the strategy. */
     FIRST_GET(LazyInit_01_ColdFirstAccess.class, "firstAccess"),
     /** Reading a store from a plain final field, 1 thread: the steady-state baseline. */
     FIELD_READ(LazyInit_02_SteadyState.class, "baseline"),
     /** The same with 2 threads. */
     FIELD_READ_2_THREADS(LazyInit_02_SteadyState.class, "baseline_2threads"),
+    /** The field read again under a second name: the steady-state A/A control, 1 thread. */
+    FIELD_READ_AGAIN(LazyInit_02_SteadyState.class, "baseline_again"),
+    /** The same with 2 threads. */
+    FIELD_READ_2_THREADS_AGAIN(LazyInit_02_SteadyState.class, "baseline_2threads_again"),
+    /** The unsynchronized floor: a plain field read plus the null check no lazy holder avoids, 1 thread. */
+    FLOOR(LazyInit_02_SteadyState.class, "floor"),
+    /** The same with 2 threads. */
+    FLOOR_2_THREADS(LazyInit_02_SteadyState.class, "floor_2threads"),
     /** {@code SELECT 1} on a store in a final field. */
     PING(LazyInit_02_SteadyState.class, "baselinePing"),
     /** {@code get()} on a warm holder, 1 thread. */
@@ -31,7 +41,11 @@ enum Bench {
     /** {@code get().ping()} on a warm holder. */
     GET_AND_PING(LazyInit_02_SteadyState.class, "getAndPing"),
     /** N threads released together onto one cold holder. */
-    STAMPEDE(LazyInit_03_ColdStampede.class, "stampede");
+    STAMPEDE(LazyInit_03_ColdStampede.class, "stampede"),
+    /** The same N threads released the same way with no holder: one of them creates the store, once. */
+    STAMPEDE_BASELINE(LazyInit_03_ColdStampede.class, "baseline"),
+    /** The stampede baseline again under a second name: the stampede's A/A control. */
+    STAMPEDE_BASELINE_AGAIN(LazyInit_03_ColdStampede.class, "baseline_again");
 
     /** The JMH parameter naming the strategy. */
     static final String STRATEGY = "strategy";
@@ -53,7 +67,7 @@ enum Bench {
 
     /** @return whether its results are the subjects of the interleaved cold benchmark (secondary results) */
     boolean coldSubject() {
-        return this == COLD_BASELINE || this == FIRST_GET;
+        return this == COLD_BASELINE || this == COLD_BASELINE_AGAIN || this == FIRST_GET;
     }
 
     /** @return the benchmark method's name */

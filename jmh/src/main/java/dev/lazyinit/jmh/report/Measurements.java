@@ -48,9 +48,20 @@ final class Measurements {
      */
     Optional<Metric> baseline(Bench bench) {
         if (bench.coldSubject()) {
-            return subject(bench, LazyInit_01_ColdFirstAccess.BASELINE);
+            return subject(bench, bench == Bench.COLD_BASELINE_AGAIN ? LazyInit_01_ColdFirstAccess.BASELINE_AGAIN
+                    : LazyInit_01_ColdFirstAccess.BASELINE);
         }
         return row(bench, r -> true).map(Row::primary);
+    }
+
+    /**
+     * @param bench a stampede baseline ({@link Bench#STAMPEDE_BASELINE} or its A/A twin)
+     * @param threads a thread count
+     * @return its result, if it ran
+     */
+    Optional<Stampede> stampedeBaseline(Bench bench, int threads) {
+        return row(bench, r -> String.valueOf(threads).equals(r.param(Bench.THREADS)))
+                .map(r -> new Stampede(threads, r.primary(), r.secondary()));
     }
 
     /**
@@ -63,6 +74,50 @@ final class Measurements {
             return subject(bench, strategy.name());
         }
         return row(bench, r -> strategy.name().equals(r.param(Bench.STRATEGY))).map(Row::primary);
+    }
+
+    /**
+     * A cold subject's first access against the baseline's, round by round.
+     *
+     * @param x a cold subject's shots
+     * @param base the baseline's, from the same rounds
+     * @return the median of the per-round ratios with its 95 % interval; if a subject missed rounds, so that
+     *         shots cannot be paired, the ratio of the medians with a bootstrap interval
+     */
+    static Interval coldRatio(Metric x, Metric base) {
+        return x.samples().length == base.samples().length ? Ratios.paired(x.samples(), base.samples())
+                : Ratios.ofMedians(x.samples(), base.samples());
+    }
+
+    /** @return the cold family's resolution: its A/A control, baseline_again against baseline, round by round */
+    Resolution coldResolution() {
+        Optional<Metric> again = baseline(Bench.COLD_BASELINE_AGAIN);
+        Optional<Metric> base = baseline(Bench.COLD_BASELINE);
+        return new Resolution("the no-holder baseline twice, `baseline_again` ÷ `baseline`, median of per-round"
+                + " ratios", again.isPresent() && base.isPresent() ? Optional.of(coldRatio(again.get(), base.get()))
+                : Optional.empty());
+    }
+
+    /**
+     * @param again the A/A twin of a steady-state baseline
+     * @param base that baseline
+     * @return the resolution their ratio gives
+     */
+    Resolution steadyResolution(Bench again, Bench base) {
+        return new Resolution("`" + again.method() + "` ÷ `" + base.method() + "`",
+                Ratio.of(baseline(again), baseline(base)).map(Interval::of));
+    }
+
+    /**
+     * @param threads a stampede's thread count
+     * @return the stampede's resolution at that count: baseline_again against baseline, ratio of median times
+     */
+    Resolution stampedeResolution(int threads) {
+        Optional<Metric> a = stampedeBaseline(Bench.STAMPEDE_BASELINE_AGAIN, threads).map(Stampede::time);
+        Optional<Metric> b = stampedeBaseline(Bench.STAMPEDE_BASELINE, threads).map(Stampede::time);
+        return new Resolution("`baseline_again` ÷ `baseline` at " + threads + " threads, ratio of median times",
+                a.isPresent() && b.isPresent() ? Optional.of(Ratios.ofMedians(a.get().samples(), b.get().samples()))
+                        : Optional.empty());
     }
 
     /** @return the stampede's thread counts, smallest first */

@@ -1,5 +1,6 @@
 package dev.lazyinit.jmh.report;
 
+import static dev.lazyinit.jmh.report.Fmt.NONE;
 
 import dev.lazyinit.jmh.report.Bench.Counter;
 import dev.lazyinit.jmh.report.JmhResults.Metric;
@@ -16,28 +17,41 @@ final class StampedeSection implements Section {
     public void write(Context c, MarkdownDoc doc) {
         Measurements m = c.main();
         doc.heading(2, "Cold stampede", "stampede");
-        doc.para("`LazyInit_03_ColdStampede`: N threads, parked on a latch, are released together onto one cold"
-                + " holder; a single-shot trial ends when every thread holds a store. Per trial: pools opened (factory"
-                + " calls), pools still open once all threads hold a store (more than 1 is a leak), distinct stores"
-                + " handed out, and the peak server connections for that trial's pool name in `pg_stat_activity`"
-                + " (polled every millisecond through one pre-opened connection, plus a last reading before anything"
-                + " is closed: a sampled peak, so a lower bound; HikariCP opens a pool's first connection before the"
-                + " store's constructor returns and the rest in the background, so one pool often shows 1). Everything"
-                + " a trial created is closed after it,"
-                + " outside the measurement. Time: median (p25–p75) ms; counts: mean per trial (max).");
+        doc.para("`LazyInit_03_ColdStampede`: N threads, confirmed parked on a latch, are released together onto one"
+                + " cold holder; a single-shot trial ends when every thread holds a store. Baseline: the same N threads"
+                + " released the same way with no holder, one of them creating the store once and handing it to the"
+                + " others: the least a stampede can cost. Per trial: pools opened (factory calls), pools still open"
+                + " once all threads hold a store (more than 1 is a leak), distinct stores handed out, and the peak"
+                + " server connections for that trial's pool name in `pg_stat_activity` (a last reading before"
+                + " anything is closed, plus a poll every 5 ms once a second pool is under way, so that the"
+                + " exactly-once strategies and the baseline race with no query beside them: a sampled peak, a lower"
+                + " bound; HikariCP opens a pool's first connection before the store's constructor returns and the"
+                + " rest in the background, so one pool often shows 1). Everything a trial created is closed after"
+                + " it, outside the measurement. Time: median (p25–p75) ms and its ratio to the baseline's median at"
+                + " the same N (95 % bootstrap interval); counts: mean per trial (max).");
         List<Integer> threads = m.stampedeThreads();
+        List<String> aa = new ArrayList<>();
+        for (int t : threads) {
+            aa.add(t + " threads: " + m.stampedeResolution(t).sentence());
+        }
+        doc.bullets(aa);
         List<List<String>> rows = new ArrayList<>();
+        for (int t : threads) {
+            Optional<Stampede> base = m.stampedeBaseline(Bench.STAMPEDE_BASELINE, t);
+            base.ifPresent(b -> rows.add(row("baseline (no holder)", b, "1.00×")));
+            m.stampedeBaseline(Bench.STAMPEDE_BASELINE_AGAIN, t).ifPresent(a -> rows.add(row(
+                    "baseline again (A/A control)", a, base.map(b -> "A/A: " + ratio(a, b)).orElse(NONE))));
+        }
         for (Strategy s : m.strategies()) {
             for (int t : threads) {
-                Optional<Stampede> st = m.stampede(s, t);
-                st.ifPresent(x -> rows.add(List.of(Fmt.label(s), String.valueOf(t), Fmt.medianSpread(x.time()),
-                        Fmt.counter(st, Counter.POOLS), Fmt.counter(st, Counter.LEFT_OPEN),
-                        Fmt.counter(st, Counter.DISTINCT), Fmt.counter(st, Counter.PEAK_CONNECTIONS),
-                        String.valueOf(x.time().samples().length))));
+                Resolution res = m.stampedeResolution(t);
+                Optional<Stampede> base = m.stampedeBaseline(Bench.STAMPEDE_BASELINE, t);
+                m.stampede(s, t).ifPresent(x -> rows.add(row(Fmt.label(s), x,
+                        base.map(b -> res.cell(ratio(x, b))).orElse(NONE))));
             }
         }
-        doc.table(List.of("Strategy", "Threads", "Time to all holding, ms", "Pools opened", "Left open",
-                "Distinct stores", "Peak server connections", "Trials"), rows);
+        doc.table(List.of("Strategy", "Threads", "Time to all holding, ms", "× baseline", "Pools opened",
+                "Left open", "Distinct stores", "Peak server connections", "Trials"), rows);
         List<String> cats = m.strategies().stream().map(Strategy::name).toList();
         List<Chart.Series> time = new ArrayList<>();
         List<Chart.Series> conns = new ArrayList<>();
@@ -55,6 +69,17 @@ final class StampedeSection implements Section {
                 "min to max over the trials", "pools (mean)", cats, pools, false));
         doc.chart(new Chart("chart-stampede-connections", "Cold stampede: peak server connections per trial",
                 "min to max over the trials", "connections (mean)", cats, conns, false));
+    }
+
+    private static List<String> row(String label, Stampede x, String ratioCell) {
+        Optional<Stampede> st = Optional.of(x);
+        return List.of(label, String.valueOf(x.threads()), Fmt.medianSpread(x.time()), ratioCell,
+                Fmt.counter(st, Counter.POOLS), Fmt.counter(st, Counter.LEFT_OPEN), Fmt.counter(st, Counter.DISTINCT),
+                Fmt.counter(st, Counter.PEAK_CONNECTIONS), String.valueOf(x.time().samples().length));
+    }
+
+    private static Interval ratio(Stampede x, Stampede base) {
+        return Ratios.ofMedians(x.time().samples(), base.time().samples());
     }
 
     private static List<Optional<Metric>> counter(List<Optional<Stampede>> rs, Counter counter) {
