@@ -28,7 +28,7 @@ record Context(Inputs inputs, Measurements all, Measurements main, List<Measurem
                 .map(j -> new Measurements(inputs.results().onJdk(j))).toList();
         Measurements main = byJdk.size() > 1 ? byJdk.get(byJdk.size() - 1) : all;
         Guide guide = Decide.guide(main, byJdk, inputs.verdicts(), inputs.staticVerdicts(),
-                inputs.virtualThreads().isPresent());
+                inputs.virtualThreads());
         return new Context(inputs, all, main, byJdk, guide);
     }
 

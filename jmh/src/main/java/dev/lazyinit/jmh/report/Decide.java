@@ -4,9 +4,13 @@ import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.harness.contract.ProofVerdicts;
 import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
 import dev.lazyinit.harness.contract.StaticVerdicts;
+import dev.lazyinit.harness.contract.VirtualThreadResults;
 import dev.lazyinit.jmh.report.Guide.Cited;
-import dev.lazyinit.jmh.report.Guide.Measured;
-import dev.lazyinit.jmh.report.Guide.Moved;
+import dev.lazyinit.jmh.report.Guide.Claim;
+import dev.lazyinit.jmh.report.Guide.Compared;
+import dev.lazyinit.jmh.report.Guide.Row;
+import dev.lazyinit.jmh.report.Guide.VirtualThreadAnswer;
+import dev.lazyinit.jmh.report.Guide.VirtualThreadAnswer.Outcome;
 import dev.lazyinit.jmh.report.JmhResults.Metric;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Property;
@@ -14,13 +18,15 @@ import dev.lazyinit.strategy.Strategy;
 import dev.lazyinit.strategy.Strength;
 import dev.lazyinit.strategy.VerdictKind;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Decides the {@link Guide}'s answers from the registry's guarantees, the measurements and the verdicts. Each
- * answer rests on a guarantee and cites a number or a verdict; comparisons use the numbers and their errors,
- * never their formatted text.
+ * answer rests on a guarantee and cites a number or a verdict; a number is a difference only where the run's A/A
+ * control resolves it ({@link Resolution}), and differences inside that are never ranked.
  */
 final class Decide {
 
@@ -30,14 +36,16 @@ final class Decide {
 
     private final Measurements main;
     private final Optional<ProofVerdicts> verdicts;
+    private final Optional<StaticVerdicts> staticVerdicts;
+    private final Optional<VirtualThreadResults> virtualThreads;
     private final List<Strategy> correct;
 
-    private final Optional<StaticVerdicts> staticVerdicts;
-
-    private Decide(Measurements main, Optional<ProofVerdicts> verdicts, Optional<StaticVerdicts> staticVerdicts) {
-        this.staticVerdicts = staticVerdicts;
+    private Decide(Measurements main, Optional<ProofVerdicts> verdicts, Optional<StaticVerdicts> staticVerdicts,
+                   Optional<VirtualThreadResults> virtualThreads) {
         this.main = main;
         this.verdicts = verdicts;
+        this.staticVerdicts = staticVerdicts;
+        this.virtualThreads = virtualThreads;
         this.correct = main.strategies().stream().filter(s -> !s.broken()).toList();
     }
 
@@ -45,12 +53,10 @@ final class Decide {
      * @param main the report's main JDK's measurements
      * @param byJdk every JDK's measurements, oldest first
      * @param verdicts the JCStress verdicts, if present
-     * @param virtualThreadsMeasured whether the virtual-thread stampede ran
-     * @return the answers
+     * @return the answers, with no static verdicts and no virtual-thread stampede
      */
-    static Guide guide(Measurements main, List<Measurements> byJdk, Optional<ProofVerdicts> verdicts,
-                       boolean virtualThreadsMeasured) {
-        return guide(main, byJdk, verdicts, Optional.empty(), virtualThreadsMeasured);
+    static Guide guide(Measurements main, List<Measurements> byJdk, Optional<ProofVerdicts> verdicts) {
+        return guide(main, byJdk, verdicts, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -58,45 +64,80 @@ final class Decide {
      * @param byJdk every JDK's measurements, oldest first
      * @param verdicts the JCStress verdicts, if present
      * @param staticVerdicts the static layer's verdicts, if present
-     * @param virtualThreadsMeasured whether the virtual-thread stampede ran
+     * @param virtualThreads the virtual-thread stampede, if it ran
      * @return the answers
      */
     static Guide guide(Measurements main, List<Measurements> byJdk, Optional<ProofVerdicts> verdicts,
-                       Optional<StaticVerdicts> staticVerdicts, boolean virtualThreadsMeasured) {
-        Decide d = new Decide(main, verdicts, staticVerdicts);
-        return new Guide(main.baseline(Bench.FIELD_READ), d.scope(), d.retry(), d.close(),
-                d.virtualThreads(virtualThreadsMeasured), d.steadyCost(), d.jdkChange(byJdk), d.coldCost(),
-                d.inShort());
+                       Optional<StaticVerdicts> staticVerdicts, Optional<VirtualThreadResults> virtualThreads) {
+        Decide d = new Decide(main, verdicts, staticVerdicts, virtualThreads);
+        Guide.Matrix matrix = d.matrix();
+        return new Guide(matrix, d.scope(), d.retry(), d.close(), d.virtualThreads(), d.steadyCost(matrix),
+                d.jdkChange(byJdk), d.coldCost(matrix), d.inShort(matrix));
+    }
+
+    private Guide.Matrix matrix() {
+        int most = main.mostThreads();
+        List<Row> rows = new ArrayList<>();
+        for (Strategy s : correct) {
+            rows.add(new Row(s, s.guarantees(Guarantee.PER_INSTANCE),
+                    claim(s, Guarantee.RETRIES_AFTER_FAILURE, Property.FAILURE_THEN_ACCESS),
+                    claim(s, Guarantee.CLOSEABLE, Property.CLOSE_VS_GET), virtualThreadAnswer(s),
+                    main.steady(s, false), main.steady(s, true), main.cold(s), main.stampede(s, most),
+                    main.stampedeTime(s, most)));
+        }
+        return new Guide.Matrix(rows, main.steadyAgainst(false), most,
+                virtualThreads.map(VirtualThreadResults::jdk));
+    }
+
+    private Claim claim(Strategy s, Guarantee g, Property checkedBy) {
+        return new Claim(s.guarantees(g), verdicts.flatMap(v -> v.find(s.name(), checkedBy)));
+    }
+
+    private VirtualThreadAnswer virtualThreadAnswer(Strategy s) {
+        if (virtualThreads.isEmpty()) {
+            return new VirtualThreadAnswer(Outcome.NOT_MEASURED, 0, "");
+        }
+        return virtualThreads.get().rows().stream().filter(r -> r.strategy().equals(s.name())).findFirst()
+                .map(VirtualThreadAnswer::of)
+                .orElse(new VirtualThreadAnswer(Outcome.NOT_RUN, 0, "not in the virtual-thread results"));
     }
 
     private Guide.Scope scope() {
-        return new Guide.Scope(cite(without(correct, Guarantee.PER_INSTANCE), Bench.GET, null),
-                cite(with(correct, Guarantee.PER_INSTANCE), Bench.GET, null));
+        return new Guide.Scope(without(correct, Guarantee.PER_INSTANCE), with(correct, Guarantee.PER_INSTANCE));
     }
 
     private Guide.Retry retry() {
-        return new Guide.Retry(cite(with(correct, Guarantee.RETRIES_AFTER_FAILURE), null,
-                Property.FAILURE_THEN_ACCESS),
+        return new Guide.Retry(with(correct, Guarantee.RETRIES_AFTER_FAILURE),
                 cite(without(correct, Guarantee.RETRIES_AFTER_FAILURE), null, Property.FAILURE_THEN_ACCESS));
     }
 
     private Guide.Close close() {
-        return new Guide.Close(cite(with(correct, Guarantee.CLOSEABLE), null, Property.CLOSE_VS_GET),
-                without(correct, Guarantee.CLOSEABLE));
+        return new Guide.Close(with(correct, Guarantee.CLOSEABLE), without(correct, Guarantee.CLOSEABLE));
     }
 
-    private Guide.VirtualThreads virtualThreads(boolean measured) {
-        return new Guide.VirtualThreads(main.jdk(), withStampede(with(correct, Guarantee.CLOSES_DUPLICATES), null),
-                measured);
+    private Guide.VirtualThreads virtualThreads() {
+        List<Strategy> stuck = new ArrayList<>();
+        List<Strategy> pinned = new ArrayList<>();
+        List<Strategy> clean = new ArrayList<>();
+        for (Strategy s : correct) {
+            VirtualThreadAnswer a = virtualThreadAnswer(s);
+            if (a.outcome() == Outcome.STUCK) {
+                stuck.add(s);
+            } else if (a.outcome() == Outcome.FINISHED) {
+                (a.pinnedEvents() > 0 ? pinned : clean).add(s);
+            }
+        }
+        return new Guide.VirtualThreads(main.jdk(), virtualThreads.map(VirtualThreadResults::jdk), stuck, pinned,
+                clean, withStampede(with(correct, Guarantee.CLOSES_DUPLICATES), null));
     }
 
-    private Guide.SteadyCost steadyCost() {
-        Optional<Strategy> cheapest = main.cheapest(correct, Bench.GET);
-        List<Cited> tied = cheapest.map(c -> cite(correct.stream().filter(s -> s != c)
-                .filter(s -> overlapsOn(Bench.GET, s, c)).toList(), Bench.GET, null)).orElse(List.of());
-        return new Guide.SteadyCost(cheapest.map(s -> cite(s, Bench.GET, null)), tied,
-                main.dearest(correct, Bench.GET_2_THREADS).map(s -> cite(s, Bench.GET_2_THREADS, null)),
-                main.baseline(Bench.PING));
+    private Guide.SteadyCost steadyCost(Guide.Matrix matrix) {
+        List<Row> resolved = rows(matrix, r -> r.steady().filter(Compared::resolved).isPresent());
+        List<Strategy> same = rows(matrix, r -> r.steady().filter(c -> !c.resolved()).isPresent()).stream()
+                .map(Row::strategy).toList();
+        Optional<Row> dearest = rows(matrix, r -> r.steadyTwoThreads().filter(Compared::resolved).isPresent())
+                .stream().max(Comparator.comparingDouble(r -> r.steadyTwoThreads().orElseThrow().ratio().value()));
+        return new Guide.SteadyCost(matrix.steadyAgainst(), resolved, same, dearest, main.baseline(Bench.PING));
     }
 
     /** Which correct strategies' 1-thread steady state moved beyond the error from the oldest to the newest JDK. */
@@ -106,7 +147,7 @@ final class Decide {
         }
         Measurements oldest = byJdk.get(0);
         Measurements newest = byJdk.get(byJdk.size() - 1);
-        List<Moved> moved = new ArrayList<>();
+        List<Guide.Moved> moved = new ArrayList<>();
         boolean errorsKnown = true;
         for (Strategy s : correct) {
             Optional<Metric> a = oldest.of(Bench.GET, s);
@@ -117,44 +158,39 @@ final class Decide {
             Ratio r = Ratio.of(b.get(), a.get());
             errorsKnown &= !Double.isNaN(a.get().error()) && !Double.isNaN(b.get().error());
             if (!r.indistinguishableFromOne()) {
-                moved.add(new Moved(s, a.get(), b.get(), r));
+                moved.add(new Guide.Moved(s, a.get(), b.get(), r));
             }
         }
-        return Optional.of(new Guide.JdkChange(oldest.jdk(), newest.jdk(), errorsKnown, moved,
-                oldest.cheapest(correct, Bench.GET), newest.cheapest(correct, Bench.GET)));
+        return Optional.of(new Guide.JdkChange(oldest.jdk(), newest.jdk(), errorsKnown, moved));
     }
 
-    private Guide.ColdCost coldCost() {
+    private Guide.ColdCost coldCost(Guide.Matrix matrix) {
         List<Strategy> leaking = main.strategies().stream().filter(Strategy::broken)
                 .filter(s -> !s.guarantees(Guarantee.EXACTLY_ONCE)).toList();
-        return new Guide.ColdCost(withStampede(with(correct, Guarantee.EXACTLY_ONCE), Property.EXACTLY_ONCE),
+        return new Guide.ColdCost(rows(matrix, r -> r.cold().filter(Compared::resolved).isPresent()),
+                withStampede(with(correct, Guarantee.EXACTLY_ONCE), Property.EXACTLY_ONCE),
                 withStampede(with(correct, Guarantee.CLOSES_DUPLICATES), null),
                 withStampede(leaking, Property.EXACTLY_ONCE));
     }
 
-    private Guide.InShort inShort() {
-        Optional<Strategy> general = main.cheapest(correct.stream()
-                .filter(s -> s.guarantees().containsAll(GENERAL_PURPOSE)).toList(), Bench.GET);
-        List<Strategy> tied = general.map(g -> correct.stream().filter(s -> s != g)
-                .filter(s -> s.guarantees().containsAll(g.guarantees()))
-                .filter(s -> overlapsOn(Bench.GET, s, g)).toList()).orElse(List.of());
-        return new Guide.InShort(general.map(s -> cite(s, Bench.GET, Property.PUBLICATION)), tied,
+    private Guide.InShort inShort(Guide.Matrix matrix) {
+        Predicate<Row> general = r -> r.strategy().guarantees().containsAll(GENERAL_PURPOSE);
+        Predicate<Row> dearer = r -> r.steady().filter(c -> c.resolved() && c.ratio().value() > 1).isPresent();
+        return new Guide.InShort(rows(matrix, general.and(dearer.negate())).stream().map(Row::strategy).toList(),
+                rows(matrix, general.and(dearer)),
+                rows(matrix, general.and(r -> r.strategy().guarantees(Guarantee.WAITERS_CAN_GIVE_UP))).stream()
+                        .map(Row::strategy).toList(),
                 without(correct, Guarantee.PER_INSTANCE));
     }
 
-    private boolean overlapsOn(Bench bench, Strategy a, Strategy b) {
-        Optional<Metric> ma = main.of(bench, a);
-        Optional<Metric> mb = main.of(bench, b);
-        return ma.isPresent() && mb.isPresent() && Ratio.overlaps(ma.get(), mb.get());
+    private static List<Row> rows(Guide.Matrix matrix, Predicate<Row> which) {
+        return matrix.rows().stream().filter(which).toList();
     }
 
     private List<Cited> cite(List<Strategy> strategies, Bench bench, Property property) {
-        return strategies.stream().map(s -> cite(s, bench, property)).toList();
-    }
-
-    private Cited cite(Strategy s, Bench bench, Property property) {
-        return new Cited(s, Optional.ofNullable(bench).flatMap(b -> main.of(b, s).map(m -> new Measured(b, m))),
-                Optional.empty(), proof(s, property), staticProof(s, property));
+        return strategies.stream().map(s -> new Cited(s, Optional.ofNullable(bench).flatMap(b -> main.of(b, s)
+                .map(m -> new Guide.Measured(b, m))), Optional.empty(), proof(s, property), staticProof(s, property)))
+                .toList();
     }
 
     private List<Cited> withStampede(List<Strategy> strategies, Property property) {

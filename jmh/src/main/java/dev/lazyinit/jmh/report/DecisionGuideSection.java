@@ -1,97 +1,165 @@
 package dev.lazyinit.jmh.report;
 
+import static dev.lazyinit.jmh.report.Fmt.NONE;
 import static dev.lazyinit.jmh.report.Fmt.count;
-import static dev.lazyinit.jmh.report.Fmt.names;
 import static dev.lazyinit.jmh.report.Fmt.num;
-import static dev.lazyinit.jmh.report.Fmt.pm;
-import static dev.lazyinit.jmh.report.Fmt.ratio;
 
+import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.jmh.report.Bench.Counter;
 import dev.lazyinit.jmh.report.Guide.Cited;
-import dev.lazyinit.jmh.report.JmhResults.Metric;
+import dev.lazyinit.jmh.report.Guide.Claim;
+import dev.lazyinit.jmh.report.Guide.Compared;
+import dev.lazyinit.jmh.report.Guide.Row;
+import dev.lazyinit.jmh.report.Guide.VirtualThreadAnswer;
 import dev.lazyinit.strategy.Strategy;
+import dev.lazyinit.strategy.Strength;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** The {@link Guide}'s answers in words, each with the number or verdict it rests on. */
+/**
+ * The {@link Guide} on one screen: the answer, a table of the questions × the correct strategies with the evidence
+ * of every cell and its strength, then each question's rule and its exceptions.
+ */
 final class DecisionGuideSection implements Section {
 
     @Override
     public void write(Context c, MarkdownDoc doc) {
         doc.heading(2, "Decision guide", "decision-guide");
-        doc.para("Each answer rests on a guarantee from the registry and a number or verdict above. Broken controls"
-                + " are never an answer.");
         Guide g = c.guide();
+        doc.para(inShort(g.inShort()));
+        Guide.Matrix mx = g.matrix();
+        doc.table(List.of("Strategy", "Scope", "Retries after a failure", "Closeable",
+                "Virtual threads" + (g.virtualThreads().measuredOn().isPresent() ? " (JDK " + g.virtualThreads().jdk()
+                        + ")" : ""),
+                "get() ÷ " + (mx.steadyAgainst() == Bench.FLOOR ? "floor" : "field read") + ", 1 · 2 threads",
+                "Cold first get() ÷ baseline", "Stampede of " + mx.stampedeThreads() + ": pools · time ÷ baseline"),
+                mx.rows().stream().map(DecisionGuideSection::row).toList(), 8);
+        doc.para("How strong each cell is. **PASS**: a JCStress verdict that could have failed (a control that"
+                + " breaks the same property was caught by the same proof in these results); PASS (u): one that"
+                + " could not have failed here; *claimed*: the registry's word, with no verdict in this report. ≈:"
+                + " inside this run's resolution, the reach of its A/A control (the same code measured twice), so"
+                + " not a difference and not ranked; a ratio: a difference this run resolves. Broken controls are"
+                + " never an answer. Evidence: [verdicts](#jcstress), [steady state](#steady), [cold](#cold),"
+                + " [stampede](#stampede), [virtual threads](#vthreads).");
         List<String> items = new ArrayList<>();
-        items.add(scope(g));
+        items.add(scope(g.scope()));
         items.add(retry(g.retry()));
         items.add(close(g.close()));
         items.add(virtualThreads(g.virtualThreads()));
-        items.add(steadyCost(g));
+        items.add(steadyCost(g.steadyCost()));
         g.jdkChange().ifPresent(j -> items.add(jdkChange(j)));
-        items.add(coldCost(g.coldCost()));
-        items.add(inShort(g));
+        items.add(coldCost(g.coldCost(), mx.stampedeThreads()));
         doc.bullets(items);
     }
 
-    private static String scope(Guide g) {
-        Guide.Scope s = g.scope();
-        return "**Static (one per process) or instance scope?** One per process: "
-                + (s.processWide().isEmpty() ? "any instance strategy in a static final field."
-                : names(s.processWide(), x -> x.strategy().name() + " — the JVM's class-init lock, no code; steady"
-                + " state " + steady(x, g.fieldRead())) + ", but it cannot close, reset or retry.")
-                + " Per instance (per tenant, per test, configured at run time): "
-                + names(s.perInstance(), x -> x.strategy().name() + " (" + steady(x, g.fieldRead()) + ")")
-                + ". See [steady state](#steady).";
+    private static List<String> row(Row r) {
+        return List.of(r.strategy().name(), r.perInstance() ? "instance" : "static only", claim(r.retries()),
+                claim(r.closes()), virtualThreads(r.virtualThreads()),
+                compared(r.steady()) + " · " + compared(r.steadyTwoThreads()), compared(r.cold()),
+                r.stampede().map(st -> st.counter(Counter.POOLS).map(p -> count(p.mean()) + (p.mean() == 1 ? " pool"
+                        : " pools")).orElse("?")).orElse(NONE) + " · " + compared(r.stampedeTime()));
+    }
+
+    private static String claim(Claim c) {
+        return (c.holds() ? "yes" : "**no**") + " · " + c.verdict().map(DecisionGuideSection::verdict)
+                .orElse("*claimed*");
+    }
+
+    private static String verdict(ProofVerdict v) {
+        return v.strength() == Strength.UNDISCRIMINATED ? v.verdict().label() + " (u)" : "**" + v.shown() + "**";
+    }
+
+    private static String virtualThreads(VirtualThreadAnswer a) {
+        return switch (a.outcome()) {
+            case NOT_MEASURED -> NONE;
+            case NOT_RUN -> "not run";
+            case STUCK -> "**STUCK**";
+            case FINISHED -> a.pinnedEvents() == 0 ? "finished, no pinning" : "finished, pinned ×" + a.pinnedEvents();
+        };
+    }
+
+    private static String compared(Optional<Compared> c) {
+        return c.map(x -> x.resolved() ? num(x.ratio().value()) + "×" : "≈").orElse(NONE);
+    }
+
+    private static String inShort(Guide.InShort s) {
+        String answer = s.general().isEmpty()
+                ? "no measured strategy has every guarantee an instance-scoped pool needs and a fast path this run"
+                + " cannot tell from the floor"
+                : (s.general().size() == 1 ? s.general().get(0).name() : "any of " + names(s.general()))
+                + " (exactly-once, retries after a failure, closeable, per instance; "
+                + (s.general().size() == 1 ? "its fast path is" : "this run cannot tell their fast paths apart,"
+                + " all") + " ≈ the floor)";
+        return "**In short:** for an instance-scoped pool, " + answer
+                + (s.interruptible().isEmpty() ? "" : "; if a waiter must be able to give up (a request deadline),"
+                + " " + names(s.interruptible()))
+                + (s.generalButDearer().isEmpty() ? "" : "; also correct but dearer per call: "
+                + s.generalButDearer().stream().map(r -> r.strategy().name() + " (" + compared(r.steady()) + ")")
+                .collect(Collectors.joining(", ")))
+                + (s.processWide().isEmpty() ? "" : ". For a process-wide singleton that never closes: "
+                + names(s.processWide()))
+                + ".";
+    }
+
+    private static String scope(Guide.Scope s) {
+        return "**Scope.** " + (s.processWide().isEmpty() ? "Every strategy here works per instance."
+                : "Only " + names(s.processWide()) + " is static (one per process, the JVM's class-init lock, no"
+                + " code): it cannot close, reset or retry. Every other works per instance (per tenant, per test,"
+                + " configured at run time).");
     }
 
     private static String retry(Guide.Retry r) {
-        return "**Must a failed initialization be retried (database down at start-up)?** Choose "
-                + names(r.retries(), x -> x.strategy().name() + proof(x)) + ". Not "
-                + names(r.neverRetries(), x -> x.strategy().name() + proof(x))
-                + ": after a failed first attempt it never tries again (for a strategy without the guarantee, the"
-                + " JCStress verdict checks that documented behaviour). What each strategy does when the database is"
-                + " down, slow or restarted, measured: [failure semantics](#failures).";
+        return "**Retry after a failed creation (database down at start-up).** "
+                + (r.neverRetries().isEmpty() ? "Every strategy here tries again."
+                : "Every strategy tries again except " + names(r.neverRetries(), x -> x.strategy().name()
+                + x.proof().map(p -> " (JCStress " + p.property().id() + ": **" + p.shown() + "**, checking that it"
+                + " never does)").orElse("")) + ", which fails forever after its first failure.")
+                + " What each does when the database is down, slow or restarted: [failure semantics](#failures).";
     }
 
     private static String close(Guide.Close c) {
-        return "**Must the pool be closed (shutdown, tests, reload)?** Choose "
-                + names(c.closeable(), x -> x.strategy().name() + proof(x)) + "."
-                + (c.notCloseable().isEmpty() ? "" : " " + names(c.notCloseable(), Strategy::name)
-                + " can close the value but keeps handing out the closed store.");
+        return "**Close (shutdown, tests, reload).** " + (c.notCloseable().isEmpty() ? "Every strategy here closes."
+                : "Not closeable: " + names(c.notCloseable()) + "; they keep handing out the value, so a closed"
+                + " store can be handed out again. The others close and create nothing after.");
     }
 
     private static String virtualThreads(Guide.VirtualThreads v) {
-        return "**Virtual threads?** A virtual thread that blocks inside `synchronized` (the pool opens network"
-                + " connections there) pins its carrier thread on JDK 21–23; JDK 24 and later no longer pin on"
-                + " monitors (JEP 491). Class initialization pins on every JDK, so the holder idiom's creation"
-                + " always pins. This run's forks used JDK " + (v.forkJdk() == 0 ? "unknown" : v.forkJdk())
-                + (v.noVirtualThreads() ? ", which has no virtual threads (final in JDK 21)" : "") + ". "
-                + (v.monitorsDoNotPin()
-                ? "Here the lock-based strategies are fine on virtual threads."
-                : "On JDK 21–23 prefer a strategy whose creation does not block under a monitor: "
-                + names(v.lockFree(), x -> x.strategy().name() + " (lock-free, but " + stampede(x) + ")")
-                + ", or move to JDK 24+.")
-                + (!v.stampedeMeasured() ? " No [virtual-thread stampede](#vthreads) was run for this report."
-                : " Measured in the [virtual-thread stampede](#vthreads): look for pinned events and STUCK rounds;"
-                + " a class initializer that does blocking I/O while thousands of virtual threads wait for it can"
-                + " stall every carrier thread.");
+        String measured = v.measuredOn().isEmpty()
+                ? "No [virtual-thread stampede](#vthreads) ran for this report (it needs a JDK 21 or newer)."
+                : "Measured on JDK " + v.measuredOn().get() + " ([virtual-thread stampede](#vthreads)): "
+                + (v.stuck().isEmpty() ? "no strategy got stuck"
+                : "**" + names(v.stuck()) + " got stuck**: a round never finished")
+                + (v.pinned().isEmpty() ? "" : "; finished but pinned a carrier: " + names(v.pinned()))
+                + (v.clean().isEmpty() ? "" : "; every other strategy run finished with no pinning") + ".";
+        return "**Virtual threads.** " + measured + " The holder idiom creates its value inside class"
+                + " initialization, and a virtual thread blocked there, or waiting for it, pins its carrier on every"
+                + " JDK: with as many waiters as carriers, the initializer's own network I/O can never be scheduled."
+                + " Its real-world twin: a broker's start-up hung forever when per-tenant virtual threads raced to"
+                + " first-touch a class inside HikariCP's pool constructor and pinned every carrier"
+                + " ([camunda/camunda#62154](https://github.com/camunda/camunda/pull/62154), fixed by moving that"
+                + " work to platform threads). "
+                + (v.monitorsDoNotPin() ? "On this JDK a blocking `synchronized` no longer pins (JEP 491, JDK 24);"
+                + " on JDK 21–23 it does, and there a strategy that creates under a monitor"
+                : "On this JDK a blocking `synchronized` pins its carrier (JEP 491 removed that in JDK 24), so a"
+                + " strategy that creates under a monitor") + " holds a carrier for the whole pool creation: prefer"
+                + " the ReentrantLock DCL, or JDK 24+.";
     }
 
-    private static String steadyCost(Guide g) {
-        Guide.SteadyCost s = g.steadyCost();
-        String tied = s.tiedWithCheapest().isEmpty() ? "" : "; within the error of it: "
-                + names(s.tiedWithCheapest(), x -> x.strategy().name() + " at " + meanNs(x));
-        return "**Steady-state cost?** Cheapest mean here: " + s.cheapest().map(x -> x.strategy().name() + " at "
-                + meanNs(x) + g.fieldRead().map(b -> " vs. " + pm(b) + " ns for the field read").orElse(""))
-                .orElse("not measured") + tied + ". Most expensive with 2 threads: "
-                + s.dearestTwoThreads().map(x -> x.strategy().name() + " at "
-                + x.measured().map(m -> num(m.metric().score()) + " ns").orElse("")).orElse("not measured")
-                + ". A single `SELECT 1` through the pool costs "
-                + s.query().map(m -> num(m.score() / 1000) + " µs").orElse("(not measured)")
-                + ", so on a path that uses the store every strategy's cost is noise; it matters only where get() is"
-                + " called millions of times per second without a query. See [in proportion](#steady-ping).";
+    private static String steadyCost(Guide.SteadyCost s) {
+        String against = s.against() == Bench.FLOOR ? "the floor (a plain read and null check)" : "the field read";
+        return "**Steady-state cost.** "
+                + (s.resolved().isEmpty() ? "This run cannot tell any strategy's `get()` from " + against + "."
+                : "Resolved from " + against + ", 1 thread: " + s.resolved().stream().map(r -> r.strategy().name()
+                + " " + r.steady().orElseThrow().ratio()).collect(Collectors.joining("; "))
+                + (s.indistinguishable().isEmpty() ? "" : "; every other strategy ≈, not ranked") + ".")
+                + s.dearestTwoThreads().map(r -> " Dearest with 2 threads: " + r.strategy().name() + " "
+                + r.steadyTwoThreads().orElseThrow().ratio() + ".").orElse("")
+                + " A `SELECT 1` through the pool costs " + s.query().map(m -> num(m.score() / 1000) + " µs")
+                .orElse("(not measured)") + ", so on a path that queries every strategy's cost is noise"
+                + " ([in proportion](#steady-ping)).";
     }
 
     private static String jdkChange(Guide.JdkChange j) {
@@ -100,66 +168,39 @@ final class DecisionGuideSection implements Section {
                 + (!j.errorsKnown() ? "the correct strategies cannot be compared: this run has no errors (one"
                 + " iteration each); use the quick or full profile"
                 : j.moved().isEmpty() ? "no correct strategy moved beyond this run's errors"
-                : "these correct strategies moved beyond this run's errors: " + String.join("; ", j.moved().stream()
+                : "these correct strategies moved beyond this run's errors: " + j.moved().stream()
                 .map(m -> m.strategy().name() + " " + num(m.oldest().score()) + " → " + num(m.newest().score())
-                        + " ns").toList()))
-                + ". Cheapest mean: " + j.cheapestOnOldest().map(Strategy::name).orElse("none") + " on JDK "
-                + j.oldest() + ", " + j.cheapestOnNewest().map(Strategy::name).orElse("none") + " on JDK "
-                + j.newest() + ". The guarantees are the same on every JDK (the JCStress verdicts in this report come"
-                + " from the JDK that ran `./mvnw verify`); see [JDKs side by side](#jdks).";
+                        + " ns").collect(Collectors.joining("; ")))
+                + ". The guarantees are the same on every JDK; see [JDKs side by side](#jdks).";
     }
 
-    private static String coldCost(Guide.ColdCost cc) {
-        return "**Cold start and stampede cost?** One cold first get() costs what creating the pool costs, for"
-                + " every strategy ([cold](#cold)). Under a stampede the exactly-once strategies open one pool: "
-                + names(cc.exactlyOnce(), x -> x.strategy().name() + ": " + stampede(x) + proof(x)) + ". "
-                + names(cc.closesDuplicates(), x -> x.strategy().name() + " pays, " + stampede(x)
-                + " (every loser closes its pool; a database with few free connections can refuse them)")
-                + ". The incident's bug, " + names(cc.leaking(), x -> x.strategy().name() + ": " + stampede(x)
-                + proof(x)) + ", leaves extra pools open ([stampede](#stampede)).";
-    }
-
-    private static String inShort(Guide g) {
-        Guide.InShort s = g.inShort();
-        return "**In short:** " + s.general().map(x -> {
-            String both = s.tied().isEmpty() ? x.strategy().name()
-                    : x.strategy().name() + " or " + names(s.tied(), Strategy::name) + " (indistinguishable within"
-                    + " this run's steady-state errors; compare their 2-thread column, where a lock on the fast"
-                    + " path shows)";
-            return "for an instance-scoped pool, " + both + ": exactly-once, retries, closeable; steady"
-                    + " state " + steady(x, g.fieldRead()) + proof(x);
-        }).orElse("no measured strategy has every guarantee")
-                + (s.processWide().isEmpty() ? "" : "; for a process-wide singleton that never closes, "
-                + names(s.processWide(), Strategy::name)) + ".";
-    }
-
-    /** The 1-thread steady state against the field read, or "not measured". */
-    private static String steady(Cited x, Optional<Metric> fieldRead) {
-        return x.measured().map(m -> num(m.metric().score()) + " ns" + fieldRead.map(b -> " ("
-                + ratio(m.metric().score() / b.score()) + " the field read)").orElse("")).orElse("not measured");
-    }
-
-    private static String meanNs(Cited x) {
-        return x.measured().map(m -> pm(m.metric()) + " ns").orElse("");
+    private static String coldCost(Guide.ColdCost cc, int threads) {
+        return "**Cold start and stampede.** One cold first `get()` costs what creating the pool costs: "
+                + (cc.coldResolved().isEmpty() ? "every strategy ≈ the no-holder baseline"
+                : "≈ the no-holder baseline except " + cc.coldResolved().stream().map(r -> r.strategy().name() + " "
+                + r.cold().orElseThrow().ratio()).collect(Collectors.joining("; ")))
+                + " ([cold](#cold)). In a stampede of " + threads + " threads the exactly-once strategies open one"
+                + " pool" + (cc.closesDuplicates().isEmpty() ? "" : "; " + names(cc.closesDuplicates(), x ->
+                x.strategy().name() + " " + stampede(x)) + ", and closes every loser's pool (a database with few"
+                + " free connections can refuse them)")
+                + (cc.leaking().isEmpty() ? "" : "; the incident's bug leaves the extra pools open: " + cc.leaking()
+                .stream().map(x -> x.strategy().name() + " " + stampede(x) + x.proof().map(p -> " (JCStress "
+                + p.property().id() + ": **" + p.shown() + "**)").orElse("")).collect(Collectors.joining("; ")))
+                + " ([stampede](#stampede)).";
     }
 
     /** The largest stampede's pools and peak connections per trial. */
     private static String stampede(Cited x) {
-        return x.stampede().map(st -> "per trial at " + st.threads() + " threads, pools opened: "
-                + st.counter(Counter.POOLS).map(m -> count(m.mean())).orElse("?")
-                + ", peak server connections: "
-                + st.counter(Counter.PEAK_CONNECTIONS).map(m -> count(m.mean())).orElse("?"))
-                .orElse("no stampede result");
+        return x.stampede().map(st -> "opens " + st.counter(Counter.POOLS).map(m -> count(m.mean())).orElse("?")
+                + " pools per trial, peak " + st.counter(Counter.PEAK_CONNECTIONS).map(m -> count(m.mean()))
+                .orElse("?") + " server connections").orElse("(no stampede result)");
     }
 
-    /**
-     * A reference to the verdicts the answer rests on, if the report has them: the JCStress verdict and, for
-     * publication, the static layer's; never a PASS that could not have failed ({@link Decide} leaves those out).
-     */
-    private static String proof(Cited x) {
-        List<String> cited = new ArrayList<>();
-        x.proof().ifPresent(p -> cited.add("JCStress " + p.property().id() + ": **" + p.shown() + "**"));
-        x.staticProof().ifPresent(p -> cited.add("static layer: **" + p.shown() + "**"));
-        return cited.isEmpty() ? "" : " (" + String.join("; ", cited) + ", [verdicts](#jcstress))";
+    private static String names(List<Strategy> strategies) {
+        return names(strategies, Strategy::name);
+    }
+
+    private static <T> String names(List<T> items, Function<T, String> f) {
+        return items.stream().map(f).collect(Collectors.joining(", "));
     }
 }

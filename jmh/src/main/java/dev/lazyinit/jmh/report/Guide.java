@@ -2,6 +2,7 @@ package dev.lazyinit.jmh.report;
 
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
+import dev.lazyinit.harness.contract.VirtualThreadResults;
 import dev.lazyinit.jmh.report.JmhResults.Metric;
 import dev.lazyinit.jmh.report.Measurements.Stampede;
 import dev.lazyinit.strategy.Strategy;
@@ -9,11 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The decision guide's answers: for each question, which strategies answer it and on which evidence. Made by
+ * The decision guide's answers: a table with a row per correct strategy and a column per question, each cell with
+ * its evidence and how strong that evidence is, and below it the rules and their exceptions. Made by
  * {@link Decide} from measurements and verdicts, written by {@link DecisionGuideSection}; nothing here is text.
  * Broken controls are never an answer.
  *
- * @param fieldRead the steady-state baseline every steady-state number is compared to
+ * @param matrix the one-screen table
  * @param scope static (one per process) or instance scope
  * @param retry must a failed initialization be retried
  * @param close must the pool be closed
@@ -21,10 +23,92 @@ import java.util.Optional;
  * @param steadyCost the steady-state cost
  * @param jdkChange does the JDK change the choice (only when the run measured more than one JDK)
  * @param coldCost the cold start and the stampede
- * @param inShort the one recommendation
+ * @param inShort the recommendation
  */
-record Guide(Optional<Metric> fieldRead, Scope scope, Retry retry, Close close, VirtualThreads virtualThreads,
+record Guide(Matrix matrix, Scope scope, Retry retry, Close close, VirtualThreads virtualThreads,
              SteadyCost steadyCost, Optional<JdkChange> jdkChange, ColdCost coldCost, InShort inShort) {
+
+    /**
+     * The questions × the correct strategies.
+     *
+     * @param rows one per correct strategy measured, in registry order
+     * @param steadyAgainst what the steady-state ratios are against: the floor if it was measured, else the field
+     *        read
+     * @param stampedeThreads the thread count of the stampede cited (the largest)
+     * @param virtualThreadsJdk the JDK the virtual-thread stampede ran on, if it ran
+     */
+    record Matrix(List<Row> rows, Bench steadyAgainst, int stampedeThreads, Optional<String> virtualThreadsJdk) {
+    }
+
+    /**
+     * One strategy's answers.
+     *
+     * @param strategy the strategy
+     * @param perInstance whether it can be per instance (else static, one per process)
+     * @param retries whether it retries after a failed creation, and the verdict that checks it
+     * @param closes whether it is closeable, and the verdict that checks it
+     * @param virtualThreads what its virtual-thread stampede showed
+     * @param steady its 1-thread {@code get()} against {@link Matrix#steadyAgainst()}
+     * @param steadyTwoThreads the same with 2 threads
+     * @param cold its cold first {@code get()} against the no-holder baseline
+     * @param stampede its largest stampede's counts
+     * @param stampedeTime that stampede's time against the no-holder baseline's
+     */
+    record Row(Strategy strategy, boolean perInstance, Claim retries, Claim closes, VirtualThreadAnswer virtualThreads,
+               Optional<Compared> steady, Optional<Compared> steadyTwoThreads, Optional<Compared> cold,
+               Optional<Stampede> stampede, Optional<Compared> stampedeTime) {
+    }
+
+    /**
+     * A yes or no from the registry, with the verdict that checks it.
+     *
+     * @param holds whether the strategy has the guarantee
+     * @param verdict the JCStress verdict of the property that checks it (for a strategy without the guarantee
+     *        the proof checks the documented opposite), with its strength, if the report has verdicts
+     */
+    record Claim(boolean holds, Optional<ProofVerdict> verdict) {
+    }
+
+    /**
+     * A ratio and whether this run resolves it from 1.00× (beyond its A/A control's reach).
+     *
+     * @param ratio the ratio with its interval
+     * @param resolved whether it is a difference; if not it is shown as ≈ and never ranked
+     */
+    record Compared(Interval ratio, boolean resolved) {
+    }
+
+    /**
+     * What the virtual-thread stampede showed for one strategy.
+     *
+     * @param outcome what happened
+     * @param pinnedEvents the carrier pinnings JFR recorded
+     * @param note the stampede's own words (why it did not run; how it was stuck)
+     */
+    record VirtualThreadAnswer(Outcome outcome, long pinnedEvents, String note) {
+
+        /** What can happen to a strategy in the virtual-thread stampede. */
+        enum Outcome {
+            /** No virtual-thread stampede in this report. */
+            NOT_MEASURED,
+            /** The stampede left it out (it may build a pool per thread) or it cannot run on that JDK. */
+            NOT_RUN,
+            /** A round did not finish in time. */
+            STUCK,
+            /** Every round finished. */
+            FINISHED
+        }
+
+        /**
+         * @param row the stampede's row for the strategy
+         * @return its answer
+         */
+        static VirtualThreadAnswer of(VirtualThreadResults.Row row) {
+            Outcome o = row.threads() == 0 ? Outcome.NOT_RUN
+                    : row.note() != null && row.note().startsWith("STUCK") ? Outcome.STUCK : Outcome.FINISHED;
+            return new VirtualThreadAnswer(o, row.pinnedEvents(), row.note() == null ? "" : row.note());
+        }
+    }
 
     /**
      * A strategy named in an answer, with the evidence the answer cites for it: what that question needs, the
@@ -49,52 +133,66 @@ record Guide(Optional<Metric> fieldRead, Scope scope, Retry retry, Close close, 
     }
 
     /**
-     * @param processWide the correct strategies without per-instance state (with their 1-thread {@code get()})
-     * @param perInstance the correct strategies with it (likewise)
+     * @param processWide the correct strategies without per-instance state
+     * @param perInstance the correct strategies with it
      */
-    record Scope(List<Cited> processWide, List<Cited> perInstance) {
+    record Scope(List<Strategy> processWide, List<Strategy> perInstance) {
     }
 
     /**
-     * @param retries the correct strategies that try again after a failure (with their failure-then-access proof)
-     * @param neverRetries those that do not (likewise: the proof checks the documented opposite)
+     * @param retries the correct strategies that try again after a failure
+     * @param neverRetries those that do not (with their failure-then-access proof, which checks that documented
+     *        behaviour)
      */
-    record Retry(List<Cited> retries, List<Cited> neverRetries) {
+    record Retry(List<Strategy> retries, List<Cited> neverRetries) {
     }
 
     /**
-     * @param closeable the correct strategies that close and create nothing after (with their close-vs-get proof)
+     * @param closeable the correct strategies that close and create nothing after
      * @param notCloseable those that keep handing out the closed store
      */
-    record Close(List<Cited> closeable, List<Strategy> notCloseable) {
+    record Close(List<Strategy> closeable, List<Strategy> notCloseable) {
     }
 
     /**
-     * @param forkJdk the feature release the report's forks ran on, 0 if unknown
+     * @param forkJdk the feature release the benchmarks' forks ran on, 0 if unknown
+     * @param measuredOn the JDK the virtual-thread stampede ran on, if it ran
+     * @param stuck the correct strategies with a round that never finished
+     * @param pinned the correct strategies that finished but pinned a carrier
+     * @param clean the correct strategies that finished with no pinning
      * @param lockFree the correct strategies whose creation does not block under a monitor (with their stampede)
-     * @param stampedeMeasured whether the virtual-thread stampede ran for this report
      */
-    record VirtualThreads(int forkJdk, List<Cited> lockFree, boolean stampedeMeasured) {
+    record VirtualThreads(int forkJdk, Optional<String> measuredOn, List<Strategy> stuck, List<Strategy> pinned,
+                          List<Strategy> clean, List<Cited> lockFree) {
 
-        /** @return whether the forks' JDK has no virtual threads (before JDK 21) */
-        boolean noVirtualThreads() {
-            return forkJdk > 0 && forkJdk < 21;
+        /** @return the feature release the virtual-thread answer is about: the stampede's JDK, else the forks' */
+        int jdk() {
+            return measuredOn.map(VirtualThreads::feature).orElse(forkJdk);
         }
 
-        /** @return whether a blocking {@code synchronized} no longer pins on the forks' JDK (JEP 491, JDK 24) */
+        /** @return whether a blocking {@code synchronized} no longer pins on that JDK (JEP 491, JDK 24) */
         boolean monitorsDoNotPin() {
-            return forkJdk >= 24;
+            return jdk() >= 24;
+        }
+
+        private static int feature(String version) {
+            try {
+                return Runtime.Version.parse(version).feature();
+            } catch (IllegalArgumentException e) {
+                return 0;
+            }
         }
     }
 
     /**
-     * @param cheapest the correct strategy with the lowest mean 1-thread {@code get()}
-     * @param tiedWithCheapest the others whose mean is within the errors of it
-     * @param dearestTwoThreads the correct strategy with the highest mean 2-thread {@code get()}
+     * @param against what the ratios are against (the floor, or the field read)
+     * @param resolved the correct strategies whose 1-thread {@code get()} this run resolves from it (above or below)
+     * @param indistinguishable those it cannot tell from it (≈, not ranked)
+     * @param dearestTwoThreads the correct strategy with the highest 2-thread ratio that is resolved, if any
      * @param query {@code SELECT 1} through the pool without a holder, the cost every real use adds
      */
-    record SteadyCost(Optional<Cited> cheapest, List<Cited> tiedWithCheapest, Optional<Cited> dearestTwoThreads,
-                      Optional<Metric> query) {
+    record SteadyCost(Bench against, List<Row> resolved, List<Strategy> indistinguishable,
+                      Optional<Row> dearestTwoThreads, Optional<Metric> query) {
     }
 
     /**
@@ -102,11 +200,8 @@ record Guide(Optional<Metric> fieldRead, Scope scope, Retry retry, Close close, 
      * @param newest the newest
      * @param errorsKnown whether every compared mean has an error (not so for one-iteration runs)
      * @param moved the correct strategies whose 1-thread {@code get()} changed beyond the errors
-     * @param cheapestOnOldest the cheapest correct strategy on the oldest JDK
-     * @param cheapestOnNewest the same on the newest
      */
-    record JdkChange(int oldest, int newest, boolean errorsKnown, List<Moved> moved,
-                     Optional<Strategy> cheapestOnOldest, Optional<Strategy> cheapestOnNewest) {
+    record JdkChange(int oldest, int newest, boolean errorsKnown, List<Moved> moved) {
     }
 
     /**
@@ -119,19 +214,23 @@ record Guide(Optional<Metric> fieldRead, Scope scope, Retry retry, Close close, 
     }
 
     /**
+     * @param coldResolved the correct strategies whose cold first {@code get()} this run resolves from the baseline
      * @param exactlyOnce the correct exactly-once strategies (with their stampede and exactly-once proof)
      * @param closesDuplicates the correct lock-free ones that close every duplicate (with their stampede)
      * @param leaking the broken controls that are not exactly-once: the incident's bug (stampede and proof)
      */
-    record ColdCost(List<Cited> exactlyOnce, List<Cited> closesDuplicates, List<Cited> leaking) {
+    record ColdCost(List<Row> coldResolved, List<Cited> exactlyOnce, List<Cited> closesDuplicates,
+                    List<Cited> leaking) {
     }
 
     /**
-     * @param general the cheapest correct strategy with every guarantee an instance-scoped pool needs (with its
-     *        1-thread {@code get()} and publication proof)
-     * @param tied strategies with at least its guarantees whose mean is within the errors of it
+     * @param general the correct strategies with every guarantee an instance-scoped pool needs whose 1-thread
+     *        {@code get()} this run cannot tell from the floor: equally good answers, not ranked
+     * @param generalButDearer those with every guarantee whose fast path is resolved above the floor
+     * @param interruptible among all general-purpose ones, those whose waiters can give up
      * @param processWide the correct strategies for a process-wide singleton that never closes
      */
-    record InShort(Optional<Cited> general, List<Strategy> tied, List<Strategy> processWide) {
+    record InShort(List<Strategy> general, List<Row> generalButDearer, List<Strategy> interruptible,
+                   List<Strategy> processWide) {
     }
 }

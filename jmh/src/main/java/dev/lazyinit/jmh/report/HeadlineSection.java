@@ -3,17 +3,17 @@ package dev.lazyinit.jmh.report;
 import static dev.lazyinit.jmh.report.Fmt.NONE;
 import static dev.lazyinit.jmh.report.Fmt.num;
 import static dev.lazyinit.jmh.report.Fmt.orNone;
-import static dev.lazyinit.jmh.report.Fmt.ratio;
 
 import dev.lazyinit.harness.contract.Environment;
 import dev.lazyinit.harness.contract.ProofVerdicts;
 import dev.lazyinit.jmh.report.Bench.Counter;
-import dev.lazyinit.jmh.report.JmhResults.Metric;
 import dev.lazyinit.jmh.report.JmhResults.Row;
 import dev.lazyinit.jmh.report.Measurements.Stampede;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,12 @@ import java.util.stream.Collectors;
 
 /** One row per strategy with the number of every benchmark that matters most. */
 final class HeadlineSection implements Section {
+
+    /** One letter per guarantee, so that a strategy's guarantees fit a narrow column. */
+    private static final Map<Guarantee, String> MARKS = new EnumMap<>(Map.of(Guarantee.SAFE_PUBLICATION, "P",
+            Guarantee.SAME_INSTANCE, "S", Guarantee.EXACTLY_ONCE, "1", Guarantee.CLOSES_DUPLICATES, "D",
+            Guarantee.RETRIES_AFTER_FAILURE, "R", Guarantee.CLOSEABLE, "C", Guarantee.PER_INSTANCE, "I",
+            Guarantee.WAITERS_CAN_GIVE_UP, "W"));
 
     @Override
     public void write(Context c, MarkdownDoc doc) {
@@ -35,43 +41,25 @@ final class HeadlineSection implements Section {
                 + (jdks.size() > 1 ? "; the run also measured JDK " + jdks.subList(0, jdks.size() - 1).stream()
                 .map(String::valueOf).collect(Collectors.joining(", ")) + ", shown beside it in"
                 + " [JDKs side by side](#jdks)" : "") + ", PostgreSQL " + c.env(Environment::postgres) + ")."
-                + " Cold: median of single-shot first `get()` calls in ms"
-                + " and its ratio to creating the store without a holder. Steady state: mean ns per `get()` ± the"
-                + " 99.9 % confidence half-width, and its ratio to reading a plain final field. Stampede: "
-                + most + " threads on one cold holder, mean per trial (max)."
-                + " Details, spreads and charts follow; the [decision guide](#decision-guide) says what to pick.");
+                + " Cold: median ms of single-shot first `get()` calls, and its ratio to creating the store without a"
+                + " holder. Steady state: mean ns per `get()` and its ratio to the floor (a plain read and null"
+                + " check). Stampede: " + most + " threads on one cold holder, mean per trial (max). A ratio is"
+                + " shown only where this run's A/A control resolves it; ≈ means it cannot be told from 1.00×."
+                + " Details, intervals and charts follow; the [decision guide](#decision-guide) says what to pick.");
         Optional<ProofVerdicts> verdicts = c.inputs().verdicts();
-        List<String> header = new ArrayList<>(List.of("Strategy", "Guarantees", "Cold first get, ms (× baseline)",
-                "get(), 1 thread, ns (× baseline)", "get(), 2 threads, ns (× baseline)",
-                "get() + SELECT 1, µs (× ping baseline)",
-                "Stampede " + most + ": ms until all hold a store", "pools opened", "left open",
-                "peak server connections"));
+        List<String> header = new ArrayList<>(List.of("Strategy", "Guarantees", "Cold first get, ms",
+                "get(), 1 thread, ns", "get(), 2 threads, ns", "Stampede " + most + ": pools opened",
+                "left open", "peak connections"));
         verdicts.ifPresent(v -> header.add("JCStress verdicts"));
-        Optional<Metric> coldBase = m.baseline(Bench.COLD_BASELINE);
-        Optional<Metric> base1 = m.baseline(Bench.FIELD_READ);
-        Optional<Metric> base2 = m.baseline(Bench.FIELD_READ_2_THREADS);
-        Optional<Metric> basePing = m.baseline(Bench.PING);
         List<List<String>> rows = new ArrayList<>();
-        List<String> baseline = new ArrayList<>(List.of("baseline (no holder)", "",
-                orNone(coldBase, b -> num(b.median()) + " (1.00×)"),
-                orNone(base1, b -> num(b.score()) + " (1.00×)"),
-                orNone(base2, b -> num(b.score()) + " (1.00×)"),
-                orNone(basePing, b -> num(b.score() / 1000) + " (1.00×)"),
-                orNone(coldBase, b -> "one creation: " + num(b.median())), "1", "1",
-                "≤ " + c.env(Environment::poolSize) + " (one pool)"));
-        verdicts.ifPresent(v -> baseline.add(""));
-        rows.add(baseline);
         for (Strategy s : m.strategies()) {
             List<String> row = new ArrayList<>();
             row.add(Fmt.label(s));
-            row.add(s.guarantees().stream().map(Guarantee::label).collect(Collectors.joining(", ")));
-            row.add(orNone(m.of(Bench.FIRST_GET, s), x -> num(x.median())
-                    + coldBase.map(b -> " (" + ratio(x.median() / b.median()) + ")").orElse("")));
-            row.add(steadyCell(m.of(Bench.GET, s), base1, 1));
-            row.add(steadyCell(m.of(Bench.GET_2_THREADS, s), base2, 1));
-            row.add(steadyCell(m.of(Bench.GET_AND_PING, s), basePing, 1000));
+            row.add(marks(s));
+            row.add(orNone(m.of(Bench.FIRST_GET, s), x -> num(x.median()) + compared(m.cold(s))));
+            row.add(orNone(m.of(Bench.GET, s), x -> num(x.score()) + compared(m.steady(s, false))));
+            row.add(orNone(m.of(Bench.GET_2_THREADS, s), x -> num(x.score()) + compared(m.steady(s, true))));
             Optional<Stampede> st = m.stampede(s, most);
-            row.add(orNone(st, x -> num(x.time().median())));
             row.add(Fmt.counter(st, Counter.POOLS));
             row.add(Fmt.counter(st, Counter.LEFT_OPEN));
             row.add(Fmt.counter(st, Counter.PEAK_CONNECTIONS));
@@ -79,6 +67,22 @@ final class HeadlineSection implements Section {
             rows.add(row);
         }
         doc.table(header, rows, 2);
+        doc.para("Guarantees: " + Arrays.stream(Guarantee.values()).map(g -> "**" + MARKS.get(g) + "** " + g.label())
+                .collect(Collectors.joining(", ")) + ". Baselines: cold " + orNone(m.baseline(Bench.COLD_BASELINE),
+                b -> num(b.median()) + " ms") + ", " + (m.steadyAgainst(false) == Bench.FLOOR ? "floor " : "field read ")
+                + orNone(m.baseline(m.steadyAgainst(false)),
+                b -> num(b.score()) + " ns") + " (1 thread) and " + orNone(m.baseline(m.steadyAgainst(true)),
+                b -> num(b.score()) + " ns") + " (2 threads); with no holder a stampede opens one pool of at most "
+                + c.env(Environment::poolSize) + " connections.");
+    }
+
+    private static String marks(Strategy s) {
+        return s.guarantees().stream().map(MARKS::get).collect(Collectors.joining(" "));
+    }
+
+    /** A ratio after a number: {@code (1.16×)} where it is resolved, {@code (≈)} where not, nothing if none. */
+    private static String compared(Optional<Guide.Compared> c) {
+        return c.map(x -> x.resolved() ? " (" + num(x.ratio().value()) + "×)" : " (≈)").orElse("");
     }
 
     /** @return how many verdicts of each kind the strategy has, in the order they first appear */
@@ -86,12 +90,8 @@ final class HeadlineSection implements Section {
         Map<String, Long> counts = v.verdicts().stream().filter(x -> x.strategy().equals(s.name()))
                 .collect(Collectors.groupingBy(ProofVerdicts.ProofVerdict::shown, LinkedHashMap::new,
                         Collectors.counting()));
-        return counts.isEmpty() ? NONE : counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+        return counts.isEmpty() ? NONE : counts.entrySet().stream().map(e -> e.getValue() + " "
+                        + e.getKey().replace(" (undiscriminated)", " (u)"))
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String steadyCell(Optional<Metric> m, Optional<Metric> base, double scale) {
-        return orNone(m, x -> num(x.score() / scale) + base.map(b -> " (" + ratio(x.score() / b.score()) + ")")
-                .orElse(""));
     }
 }

@@ -6,7 +6,6 @@ import dev.lazyinit.jmh.report.JmhResults.Metric;
 import dev.lazyinit.jmh.report.JmhResults.Row;
 import dev.lazyinit.strategy.Strategy;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,6 +119,51 @@ final class Measurements {
                         : Optional.empty());
     }
 
+    /**
+     * @param twoThreads whether for the 2-thread column
+     * @return what a steady-state {@code get()} is compared with: the floor if it was measured, else the field read
+     */
+    Bench steadyAgainst(boolean twoThreads) {
+        Bench floor = twoThreads ? Bench.FLOOR_2_THREADS : Bench.FLOOR;
+        return baseline(floor).isPresent() ? floor : twoThreads ? Bench.FIELD_READ_2_THREADS : Bench.FIELD_READ;
+    }
+
+    /**
+     * @param strategy a strategy
+     * @param twoThreads whether its 2-thread {@code get()}
+     * @return its {@code get()} ÷ {@link #steadyAgainst}, judged by that column's A/A control, if measured
+     */
+    Optional<Guide.Compared> steady(Strategy strategy, boolean twoThreads) {
+        Resolution res = twoThreads ? steadyResolution(Bench.FIELD_READ_2_THREADS_AGAIN, Bench.FIELD_READ_2_THREADS)
+                : steadyResolution(Bench.FIELD_READ_AGAIN, Bench.FIELD_READ);
+        return compared(res, Ratio.of(of(twoThreads ? Bench.GET_2_THREADS : Bench.GET, strategy),
+                baseline(steadyAgainst(twoThreads))).map(Interval::of));
+    }
+
+    /**
+     * @param strategy a strategy
+     * @return its cold first {@code get()} ÷ the no-holder baseline, round by round, judged by the cold A/A control
+     */
+    Optional<Guide.Compared> cold(Strategy strategy) {
+        Optional<Metric> base = baseline(Bench.COLD_BASELINE);
+        return compared(coldResolution(), of(Bench.FIRST_GET, strategy).flatMap(x -> base.map(b -> coldRatio(x, b))));
+    }
+
+    /**
+     * @param strategy a strategy
+     * @param threads a stampede's thread count
+     * @return its time ÷ the no-holder baseline's at that count, judged by that count's A/A control
+     */
+    Optional<Guide.Compared> stampedeTime(Strategy strategy, int threads) {
+        Optional<Stampede> base = stampedeBaseline(Bench.STAMPEDE_BASELINE, threads);
+        return compared(stampedeResolution(threads), stampede(strategy, threads).flatMap(x -> base.map(b ->
+                Ratios.ofMedians(x.time().samples(), b.time().samples()))));
+    }
+
+    private static Optional<Guide.Compared> compared(Resolution resolution, Optional<Interval> ratio) {
+        return ratio.map(r -> new Guide.Compared(r, resolution.resolves(r)));
+    }
+
     /** @return the stampede's thread counts, smallest first */
     List<Integer> stampedeThreads() {
         return results.rows().stream().filter(Bench.STAMPEDE::matches).map(r -> r.param(Bench.THREADS))
@@ -141,26 +185,6 @@ final class Measurements {
         return row(Bench.STAMPEDE, r -> strategy.name().equals(r.param(Bench.STRATEGY))
                 && String.valueOf(threads).equals(r.param(Bench.THREADS)))
                 .map(r -> new Stampede(threads, r.primary(), r.secondary()));
-    }
-
-    /**
-     * @param among candidates
-     * @param bench the benchmark to compare them by
-     * @return the candidate with the lowest mean, if any was measured
-     */
-    Optional<Strategy> cheapest(List<Strategy> among, Bench bench) {
-        return among.stream().filter(s -> of(bench, s).isPresent())
-                .min(Comparator.comparingDouble(s -> of(bench, s).orElseThrow().score()));
-    }
-
-    /**
-     * @param among candidates
-     * @param bench the benchmark to compare them by
-     * @return the candidate with the highest mean, if any was measured
-     */
-    Optional<Strategy> dearest(List<Strategy> among, Bench bench) {
-        return among.stream().filter(s -> of(bench, s).isPresent())
-                .max(Comparator.comparingDouble(s -> of(bench, s).orElseThrow().score()));
     }
 
     /** A subject of the interleaved cold benchmark: a secondary result of its row, named after the subject. */

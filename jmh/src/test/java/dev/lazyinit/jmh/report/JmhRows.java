@@ -57,6 +57,21 @@ final class JmhRows {
                 metric(20, 1, List.of(20.0, 20.0)), counters);
     }
 
+    /**
+     * A stampede baseline's result ({@code baseline} or {@code baseline_again}): its time per trial.
+     *
+     * @param jdk the forks' JDK feature release
+     * @param bench {@link Bench#STAMPEDE_BASELINE} or its A/A twin
+     * @param threads the racing threads
+     * @param millis the time of each trial
+     * @return the row as JMH writes it
+     */
+    static Map<String, Object> stampedeBaseline(int jdk, Bench bench, int threads, List<Double> millis) {
+        return row(jdk, bench.benchmarkClass().getSimpleName() + "." + bench.method(),
+                Map.of(Bench.THREADS, String.valueOf(threads)),
+                metric(millis.stream().mapToDouble(d -> d).average().orElse(0), Double.NaN, millis), Map.of());
+    }
+
     private static Map<String, Object> row(int jdk, String benchmark, Map<String, String> params,
                                            Map<String, Object> primary, Map<String, Object> secondary) {
         Map<String, Object> m = new LinkedHashMap<>();
