@@ -19,6 +19,7 @@ import dev.lazyinit.strategy.Strength;
 import dev.lazyinit.strategy.VerdictKind;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -173,13 +174,19 @@ final class Decide {
                 withStampede(leaking, Property.EXACTLY_ONCE));
     }
 
+    /**
+     * The general-purpose strategies this run cannot tell from the cheapest of them (its 1-thread A/A control
+     * decides, as everywhere): equally good answers, named together and not ranked; the rest are dearer.
+     */
     private Guide.InShort inShort(Guide.Matrix matrix) {
-        Predicate<Row> general = r -> r.strategy().guarantees().containsAll(GENERAL_PURPOSE);
-        Predicate<Row> dearer = r -> r.steady().filter(c -> c.resolved() && c.ratio().value() > 1).isPresent();
-        return new Guide.InShort(rows(matrix, general.and(dearer.negate())).stream().map(Row::strategy).toList(),
-                rows(matrix, general.and(dearer)),
-                rows(matrix, general.and(r -> r.strategy().guarantees(Guarantee.WAITERS_CAN_GIVE_UP))).stream()
-                        .map(Row::strategy).toList(),
+        List<Row> general = rows(matrix, r -> r.strategy().guarantees().containsAll(GENERAL_PURPOSE));
+        Optional<Row> cheapest = general.stream().filter(r -> r.steady().isPresent())
+                .min(Comparator.comparingDouble(r -> r.steady().orElseThrow().ratio().value()));
+        Predicate<Row> dearer = r -> cheapest.flatMap(c -> main.steadyBetween(r.strategy(), c.strategy()))
+                .filter(x -> x.resolved() && x.ratio().value() > 1).isPresent();
+        return new Guide.InShort(general.stream().filter(dearer.negate()).map(Row::strategy).toList(),
+                general.stream().filter(dearer).toList(),
+                general.stream().map(Row::strategy).filter(s -> s.guarantees(Guarantee.WAITERS_CAN_GIVE_UP)).toList(),
                 without(correct, Guarantee.PER_INSTANCE));
     }
 

@@ -87,18 +87,17 @@ final class DecisionGuideSection implements Section {
 
     private static String inShort(Guide.InShort s) {
         String answer = s.general().isEmpty()
-                ? "no measured strategy has every guarantee an instance-scoped pool needs and a fast path this run"
-                + " cannot tell from the floor"
-                : (s.general().size() == 1 ? s.general().get(0).name() : "any of " + names(s.general()))
-                + " (exactly-once, retries after a failure, closeable, per instance; "
-                + (s.general().size() == 1 ? "its fast path is" : "this run cannot tell their fast paths apart,"
-                + " all") + " ≈ the floor)";
+                ? "no measured strategy has every guarantee an instance-scoped pool needs"
+                : (s.general().size() == 1 ? s.general().get(0).name() + " (exactly-once, retries after a failure,"
+                + " closeable, per instance; the cheapest fast path of those that are)"
+                : "any of " + names(s.general()) + " (exactly-once, retries after a failure, closeable, per"
+                + " instance; this run cannot tell their fast paths apart, so they are not ranked)");
         return "**In short:** for an instance-scoped pool, " + answer
                 + (s.interruptible().isEmpty() ? "" : "; if a waiter must be able to give up (a request deadline),"
                 + " " + names(s.interruptible()))
-                + (s.generalButDearer().isEmpty() ? "" : "; also correct but dearer per call: "
-                + s.generalButDearer().stream().map(r -> r.strategy().name() + " (" + compared(r.steady()) + ")")
-                .collect(Collectors.joining(", ")))
+                + (s.generalButDearer().isEmpty() ? "" : "; as correct but dearer per call: "
+                + s.generalButDearer().stream().map(r -> r.strategy().name() + " (" + compared(r.steady()) + " the"
+                + " floor)").collect(Collectors.joining(", ")))
                 + (s.processWide().isEmpty() ? "" : ". For a process-wide singleton that never closes: "
                 + names(s.processWide()))
                 + ".";

@@ -225,8 +225,8 @@ record Guide(Matrix matrix, Scope scope, Retry retry, Close close, VirtualThread
 
     /**
      * @param general the correct strategies with every guarantee an instance-scoped pool needs whose 1-thread
-     *        {@code get()} this run cannot tell from the floor: equally good answers, not ranked
-     * @param generalButDearer those with every guarantee whose fast path is resolved above the floor
+     *        {@code get()} this run cannot tell from the cheapest of them: equally good answers, not ranked
+     * @param generalButDearer those with every guarantee whose fast path this run resolves above that
      * @param interruptible among all general-purpose ones, those whose waiters can give up
      * @param processWide the correct strategies for a process-wide singleton that never closes
      */

@@ -141,6 +141,16 @@ final class Measurements {
     }
 
     /**
+     * @param a a strategy
+     * @param b another
+     * @return a's 1-thread {@code get()} ÷ b's, judged by the 1-thread A/A control, if both were measured
+     */
+    Optional<Guide.Compared> steadyBetween(Strategy a, Strategy b) {
+        return compared(steadyResolution(Bench.FIELD_READ_AGAIN, Bench.FIELD_READ),
+                Ratio.of(of(Bench.GET, a), of(Bench.GET, b)).map(Interval::of));
+    }
+
+    /**
      * @param strategy a strategy
      * @return its cold first {@code get()} ÷ the no-holder baseline, round by round, judged by the cold A/A control
      */

@@ -118,7 +118,7 @@ class DecideTest {
     }
 
     @Test
-    void inShortNamesEveryGeneralPurposeStrategyTheRunCannotTellFromTheFloorUnranked() {
+    void inShortNamesEveryGeneralPurposeStrategyTheRunCannotTellFromTheCheapestOfThemUnranked() {
         Guide.InShort s = guide(steady(17, 1), Optional.empty()).inShort();
         assertThat(s.general()).as("ATOMIC_REFERENCE is not exactly-once, GUAVA_MEMOIZE not closeable, HOLDER_IDIOM"
                 + " not per instance").containsExactly(DOUBLE_CHECKED, DCL_REENTRANT_LOCK);
