@@ -45,6 +45,7 @@ class DecideTest {
         rows.add(row(jdk, Bench.FIELD_READ, null, 0.5, 0.01));
         rows.add(row(jdk, Bench.FIELD_READ_AGAIN, null, 0.505, 0.01));
         rows.add(row(jdk, Bench.FLOOR, null, 0.5, 0.01));
+        rows.add(row(jdk, Bench.FIELD_READ_2_THREADS, null, 0.6, 0.02));
         rows.add(row(jdk, Bench.PING, null, 120_000, 1_000));
         rows.add(row(jdk, Bench.GET, BROKEN_DCL_NON_VOLATILE, 0.1, 0.01)); // cheapest, but broken
         rows.add(row(jdk, Bench.GET, SYNCHRONIZED, 20 * scale, 1));
@@ -96,7 +97,7 @@ class DecideTest {
                 .containsExactly(DOUBLE_CHECKED, HOLDER_IDIOM, DCL_REENTRANT_LOCK);
         assertThat(answers(g, DCL_REENTRANT_LOCK).steady().orElseThrow().ratio().holdsOne()).isFalse();
         assertThat(answers(g, SYNCHRONIZED).steady().orElseThrow().ratio().value()).isEqualTo(40.0);
-        assertThat(s.dearestTwoThreads()).as("no 2-thread A/A pair and no floor: each ratio's own interval decides")
+        assertThat(s.dearestTwoThreads()).as("no 2-thread A/A pair and no 2-thread floor: against the field read, each ratio's own interval decides")
                 .map(Row::strategy).contains(SYNCHRONIZED);
         assertThat(s.query()).map(JmhResults.Metric::score).contains(120_000.0);
         assertThat(g.matrix().rows().stream().map(Row::strategy)).as("broken controls are never an answer")
