@@ -14,6 +14,8 @@ import dev.lazyinit.jmh.report.Guide.VirtualThreadAnswer;
 import dev.lazyinit.strategy.Strategy;
 import dev.lazyinit.strategy.Strength;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -149,12 +151,18 @@ final class DecisionGuideSection implements Section {
 
     private static String steadyCost(Guide.SteadyCost s) {
         String against = s.against() == Bench.FLOOR ? "the floor (a plain read and null check)" : "the field read";
-        return "**Steady-state cost.** "
-                + (s.resolved().isEmpty() ? "This run cannot tell any strategy's `get()` from " + against + "."
-                : "Resolved from " + against + ", 1 thread: " + s.resolved().stream().map(r -> r.strategy().name()
-                + " " + r.steady().orElseThrow().ratio()).collect(Collectors.joining("; "))
-                + (s.indistinguishable().isEmpty() ? "" : "; every other strategy ≈, not ranked") + ".")
-                + s.dearestTwoThreads().map(r -> " Dearest with 2 threads: " + r.strategy().name() + " "
+        Optional<Row> dearest = s.resolved().stream()
+                .max(Comparator.comparingDouble(r -> r.steady().orElseThrow().ratio().value()));
+        List<Row> rest = s.resolved().stream().filter(r -> dearest.isEmpty() || r != dearest.get()).toList();
+        DoubleSummaryStatistics range = rest.stream().mapToDouble(r -> r.steady().orElseThrow().ratio().value())
+                .summaryStatistics();
+        return "**Steady-state cost**, 1 thread, against " + against + ". "
+                + dearest.map(d -> "Dearest: " + d.strategy().name() + " " + d.steady().orElseThrow().ratio()
+                + (rest.isEmpty() ? "" : "; the other " + rest.size() + " this run resolves lie between "
+                + num(range.getMin()) + "× and " + num(range.getMax()) + "×")
+                + (s.indistinguishable().isEmpty() ? "" : "; " + names(s.indistinguishable()) + " ≈") + ".")
+                .orElse("This run cannot tell any strategy's `get()` from it.")
+                + s.dearestTwoThreads().map(r -> " With 2 threads the dearest is " + r.strategy().name() + " "
                 + r.steadyTwoThreads().orElseThrow().ratio() + ".").orElse("")
                 + " A `SELECT 1` through the pool costs " + s.query().map(m -> num(m.score() / 1000) + " µs")
                 .orElse("(not measured)") + ", so on a path that queries every strategy's cost is noise"

@@ -81,10 +81,10 @@ final class Fmt {
 
     /**
      * @param m a per-trial counter
-     * @return the mean per trial (max)
+     * @return the mean per trial (max), or only the count when every trial had the same
      */
     static String counter(Metric m) {
-        return count(m.mean()) + " (max " + count(m.max()) + ")";
+        return m.mean() == m.max() ? count(m.mean()) : count(m.mean()) + " (max " + count(m.max()) + ")";
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.lazyinit.jmh.report;
 
 import static dev.lazyinit.jmh.report.Fmt.NONE;
+import static dev.lazyinit.jmh.report.Fmt.count;
 import static dev.lazyinit.jmh.report.Fmt.num;
 import static dev.lazyinit.jmh.report.Fmt.orNone;
 
@@ -11,14 +12,16 @@ import dev.lazyinit.jmh.report.JmhResults.Row;
 import dev.lazyinit.jmh.report.Measurements.Stampede;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
+import dev.lazyinit.strategy.Strength;
+import dev.lazyinit.strategy.VerdictKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** One row per strategy with the number of every benchmark that matters most. */
 final class HeadlineSection implements Section {
@@ -43,13 +46,13 @@ final class HeadlineSection implements Section {
                 + " [JDKs side by side](#jdks)" : "") + ", PostgreSQL " + c.env(Environment::postgres) + ")."
                 + " Cold: median ms of single-shot first `get()` calls, and its ratio to creating the store without a"
                 + " holder. Steady state: mean ns per `get()` and its ratio to the floor (a plain read and null"
-                + " check). Stampede: " + most + " threads on one cold holder, mean per trial (max). A ratio is"
+                + " check). Stampede: " + most + " threads on one cold holder, means per trial. A ratio is"
                 + " shown only where this run's A/A control resolves it; ≈ means it cannot be told from 1.00×."
                 + " Details, intervals and charts follow; the [decision guide](#decision-guide) says what to pick.");
         Optional<ProofVerdicts> verdicts = c.inputs().verdicts();
         List<String> header = new ArrayList<>(List.of("Strategy", "Guarantees", "Cold first get, ms",
-                "get(), 1 thread, ns", "get(), 2 threads, ns", "Stampede " + most + ": pools opened",
-                "left open", "peak connections"));
+                "get(), 1 thread, ns", "get(), 2 threads, ns",
+                "Stampede " + most + ": pools · left open · peak connections"));
         verdicts.ifPresent(v -> header.add("JCStress verdicts"));
         List<List<String>> rows = new ArrayList<>();
         for (Strategy s : m.strategies()) {
@@ -60,9 +63,9 @@ final class HeadlineSection implements Section {
             row.add(orNone(m.of(Bench.GET, s), x -> num(x.score()) + compared(m.steady(s, false))));
             row.add(orNone(m.of(Bench.GET_2_THREADS, s), x -> num(x.score()) + compared(m.steady(s, true))));
             Optional<Stampede> st = m.stampede(s, most);
-            row.add(Fmt.counter(st, Counter.POOLS));
-            row.add(Fmt.counter(st, Counter.LEFT_OPEN));
-            row.add(Fmt.counter(st, Counter.PEAK_CONNECTIONS));
+            row.add(st.isEmpty() ? NONE : Stream.of(Counter.POOLS, Counter.LEFT_OPEN, Counter.PEAK_CONNECTIONS)
+                    .map(k -> st.flatMap(x -> x.counter(k)).map(x -> count(x.mean())).orElse("?"))
+                    .collect(Collectors.joining(" · ")));
             verdicts.ifPresent(v -> row.add(verdictSummary(v, s)));
             rows.add(row);
         }
@@ -85,13 +88,21 @@ final class HeadlineSection implements Section {
         return c.map(x -> x.resolved() ? " (" + num(x.ratio().value()) + "×)" : " (≈)").orElse("");
     }
 
-    /** @return how many verdicts of each kind the strategy has, in the order they first appear */
+    /**
+     * @return how many verdicts of each kind the strategy has, shortly: {@code 5 PASS (1 u)}, {@code 3 CAUGHT}, ...;
+     *         not-applicable ones left out
+     */
     private static String verdictSummary(ProofVerdicts v, Strategy s) {
-        Map<String, Long> counts = v.verdicts().stream().filter(x -> x.strategy().equals(s.name()))
-                .collect(Collectors.groupingBy(ProofVerdicts.ProofVerdict::shown, LinkedHashMap::new,
-                        Collectors.counting()));
-        return counts.isEmpty() ? NONE : counts.entrySet().stream().map(e -> e.getValue() + " "
-                        + e.getKey().replace(" (undiscriminated)", " (u)"))
-                .collect(Collectors.joining(", "));
+        List<ProofVerdicts.ProofVerdict> own = v.verdicts().stream().filter(x -> x.strategy().equals(s.name()))
+                .filter(x -> x.verdict() != VerdictKind.NOT_APPLICABLE).toList();
+        List<String> parts = new ArrayList<>();
+        for (VerdictKind k : VerdictKind.values()) {
+            long n = own.stream().filter(x -> x.verdict() == k).count();
+            long u = own.stream().filter(x -> x.verdict() == k && x.strength() == Strength.UNDISCRIMINATED).count();
+            if (n > 0) {
+                parts.add(n + " " + k.label() + (u > 0 ? " (" + u + " u)" : ""));
+            }
+        }
+        return parts.isEmpty() ? NONE : String.join(", ", parts);
     }
 }

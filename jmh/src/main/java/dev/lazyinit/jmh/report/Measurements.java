@@ -180,6 +180,12 @@ final class Measurements {
                 .filter(t -> t != null).map(Integer::valueOf).distinct().sorted().toList();
     }
 
+    /** @return the number of trials of every stampede row, baselines included */
+    List<Integer> stampedeTrials() {
+        return results.rows().stream().filter(r -> Bench.STAMPEDE.matches(r) || Bench.STAMPEDE_BASELINE.matches(r)
+                || Bench.STAMPEDE_BASELINE_AGAIN.matches(r)).map(r -> r.primary().samples().length).toList();
+    }
+
     /** @return the largest stampede, or 0 if none ran */
     int mostThreads() {
         List<Integer> threads = stampedeThreads();

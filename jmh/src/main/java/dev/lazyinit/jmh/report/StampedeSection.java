@@ -9,6 +9,7 @@ import dev.lazyinit.strategy.Strategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** N threads onto one cold holder: time, pools opened, pools left open, server connections. */
 final class StampedeSection implements Section {
@@ -51,7 +52,9 @@ final class StampedeSection implements Section {
             }
         }
         doc.table(List.of("Strategy", "Threads", "Time to all holding, ms", "× baseline", "Pools opened",
-                "Left open", "Distinct stores", "Peak server connections", "Trials"), rows);
+                "Left open", "Distinct stores", "Peak server connections"), rows);
+        doc.para("Each row: " + m.stampedeTrials().stream().map(String::valueOf).distinct()
+                .collect(Collectors.joining(" or ")) + " single-shot trials.");
         List<String> cats = m.strategies().stream().map(Strategy::name).toList();
         List<Chart.Series> time = new ArrayList<>();
         List<Chart.Series> conns = new ArrayList<>();
@@ -75,7 +78,7 @@ final class StampedeSection implements Section {
         Optional<Stampede> st = Optional.of(x);
         return List.of(label, String.valueOf(x.threads()), Fmt.medianSpread(x.time()), ratioCell,
                 Fmt.counter(st, Counter.POOLS), Fmt.counter(st, Counter.LEFT_OPEN), Fmt.counter(st, Counter.DISTINCT),
-                Fmt.counter(st, Counter.PEAK_CONNECTIONS), String.valueOf(x.time().samples().length));
+                Fmt.counter(st, Counter.PEAK_CONNECTIONS));
     }
 
     private static Interval ratio(Stampede x, Stampede base) {
