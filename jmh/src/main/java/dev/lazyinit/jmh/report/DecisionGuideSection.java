@@ -79,7 +79,8 @@ final class DecisionGuideSection implements Section {
             case NOT_MEASURED -> NONE;
             case NOT_RUN -> "not run";
             case STUCK -> "**STUCK**";
-            case FINISHED -> a.pinnedEvents() == 0 ? "finished, no pinning" : "finished, pinned ×" + a.pinnedEvents();
+            case FINISHED -> a.pinnedEvents() == 0 ? "finished, no pinning in it" : "finished, pinned ×"
+                    + a.pinnedEvents();
         };
     }
 
@@ -133,8 +134,9 @@ final class DecisionGuideSection implements Section {
                 : "Measured on JDK " + v.measuredOn().get() + " ([virtual-thread stampede](#vthreads)): "
                 + (v.stuck().isEmpty() ? "no strategy got stuck"
                 : "**" + names(v.stuck()) + " got stuck**: a round never finished")
-                + (v.pinned().isEmpty() ? "" : "; finished but pinned a carrier: " + names(v.pinned()))
-                + (v.clean().isEmpty() ? "" : "; every other strategy run finished with no pinning") + ".";
+                + (v.pinned().isEmpty() ? "" : "; finished but pinned a carrier in its own code: " + names(v.pinned()))
+                + (v.clean().isEmpty() ? "" : "; every other strategy run finished with no pinning in its code (a"
+                + " pin in the JDK's own threads, listed in that table, is not counted)") + ".";
         return "**Virtual threads.** " + measured + " The holder idiom creates its value inside class"
                 + " initialization, and a virtual thread blocked there, or waiting for it, pins its carrier on every"
                 + " JDK: with as many waiters as carriers, the initializer's own network I/O can never be scheduled."

@@ -7,6 +7,7 @@ import dev.lazyinit.jmh.report.JmhResults.Metric;
 import dev.lazyinit.jmh.report.Measurements.Stampede;
 import dev.lazyinit.strategy.Strategy;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,7 +83,8 @@ record Guide(Matrix matrix, Scope scope, Retry retry, Close close, VirtualThread
      * What the virtual-thread stampede showed for one strategy.
      *
      * @param outcome what happened
-     * @param pinnedEvents the carrier pinnings JFR recorded
+     * @param pinnedEvents the carrier pinnings JFR recorded in the holder's or the store's code (a pin elsewhere, in
+     *        the JDK's own poller thread say, is no answer about the strategy)
      * @param note the stampede's own words (why it did not run; how it was stuck)
      */
     record VirtualThreadAnswer(Outcome outcome, long pinnedEvents, String note) {
@@ -106,7 +108,18 @@ record Guide(Matrix matrix, Scope scope, Retry retry, Close close, VirtualThread
         static VirtualThreadAnswer of(VirtualThreadResults.Row row) {
             Outcome o = row.threads() == 0 ? Outcome.NOT_RUN
                     : row.note() != null && row.note().startsWith("STUCK") ? Outcome.STUCK : Outcome.FINISHED;
-            return new VirtualThreadAnswer(o, row.pinnedEvents(), row.note() == null ? "" : row.note());
+            long ours = row.pinnedAt().entrySet().stream().filter(e -> inSuiteCode(e.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum();
+            return new VirtualThreadAnswer(o, ours, row.note() == null ? "" : row.note());
+        }
+
+        /**
+         * The stampede names a pin by the first frame of the suite's own code or of a class initializer, as
+         * {@code SimpleClass.method}; a pin with neither (the JDK's own poller thread, say) keeps its top frame's
+         * qualified name and is no answer about the strategy.
+         */
+        private static boolean inSuiteCode(String where) {
+            return where.indexOf('.') == where.lastIndexOf('.') && where.indexOf('.') > 0;
         }
     }
 
