@@ -145,6 +145,9 @@ class StrategyTest {
         if (strategy.guarantees(Guarantee.RETRIES_AFTER_FAILURE)) {
             assertThat(second).isNull();
             assertThat(calls).hasValue(2);
+        } else if (strategy.provided()) {
+            // a provider's strategy that does not claim retries: not judged (the failure-semantics table shows it)
+            assertThat(calls.get()).isBetween(1, 2);
         } else {
             assertThat(second).isNotNull();
             assertThat(calls).hasValue(1);
