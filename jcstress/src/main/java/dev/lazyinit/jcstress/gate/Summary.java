@@ -55,8 +55,9 @@ final class Summary {
             for (Property p : Property.values()) {
                 line.append(pad(cell(row.getValue().get(p)), COLUMN));
             }
-            staticVerdicts.flatMap(sv -> sv.find(row.getKey())).ifPresent(sv -> line.append(pad(
-                    shortLabel(sv.verdict(), sv.strength()), COLUMN)));
+            staticVerdicts.ifPresent(all -> line.append(pad(all.find(row.getKey()) // none for a provider's class
+                    .map(sv -> shortLabel(sv.verdict(), sv.strength())).orElse(VerdictKind.NOT_APPLICABLE.label()),
+                    COLUMN)));
             out.println(line.toString().stripTrailing());
         }
         out.println("PASS(u): PASS (undiscriminated): no control that breaks the property was caught by the same proof"
