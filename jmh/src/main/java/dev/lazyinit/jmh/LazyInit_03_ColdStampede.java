@@ -295,7 +295,8 @@ public class LazyInit_03_ColdStampede {
         @Setup(Level.Iteration)
         public void newColdHolder() {
             RecordingStoreFactory factory = BenchSupport.factory("stampede");
-            Lazy<PostgresStore> holder = Strategy.valueOf(strategy).newHolder(factory); // the holder idiom loads a fresh class here
+            // the holder idiom loads a fresh class here
+            Lazy<PostgresStore> holder = Strategy.valueOf(strategy).newHolder(factory);
             target = new Target() {
                 @Override
                 public PostgresStore get(int slot) {

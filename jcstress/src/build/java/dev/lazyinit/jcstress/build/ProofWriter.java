@@ -233,7 +233,8 @@ public final class ProofWriter {
         b.append("@State\n");
         b.append("public class ").append(name).append(" extends ").append(topic).append(" {\n\n");
         // looked up once per class, not per state object: a provider's strategy has no constant to name
-        b.append("    private static final Strategy STRATEGY = Strategy.valueOf(\"").append(s.name()).append("\");\n\n");
+        b.append("    private static final Strategy STRATEGY = Strategy.valueOf(\"").append(s.name())
+                .append("\");\n\n");
         b.append("    public ").append(name).append("() {\n        super(STRATEGY);\n    }\n\n");
         for (Method m : methods) {
             b.append("    @").append(m.isAnnotationPresent(Actor.class) ? "Actor" : "Arbiter").append(" @Override ")

@@ -56,7 +56,8 @@ final class ProofCatalog {
             if (proof == null) {
                 continue; // a JCStress test that is not one of our proofs
             }
-            Found previous = proofs.computeIfAbsent(Strategy.valueOf(proof.strategy()), k -> new EnumMap<>(Property.class))
+            Found previous = proofs
+                    .computeIfAbsent(Strategy.valueOf(proof.strategy()), k -> new EnumMap<>(Property.class))
                     .put(proof.property(), new Found(test, type, proof));
             if (previous != null) {
                 throw new IllegalStateException(test + " and " + previous.test() + " both prove "
