@@ -11,6 +11,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,9 +149,24 @@ class RegistryTest {
         Path services = dir.resolve("META-INF/services/" + StrategyProvider.class.getName());
         Files.createDirectories(services.getParent());
         Files.write(services, Arrays.stream(providers).map(Class::getName).toList());
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
-                RegistryTest.class.getClassLoader())) {
+        try (URLClassLoader loader = new OwnServicesOnly(dir.toUri().toURL())) {
             return Registry.load(loader);
+        }
+    }
+
+    /**
+     * Loads classes as the tests do, but lists only its own services files: a provider already on the class path
+     * (the example provider, where these tests run beside it) stays out of the registry under test.
+     */
+    private static final class OwnServicesOnly extends URLClassLoader {
+
+        OwnServicesOnly(URL folder) {
+            super(new URL[] {folder}, RegistryTest.class.getClassLoader());
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            return name.startsWith("META-INF/services/") ? findResources(name) : super.getResources(name);
         }
     }
 
