@@ -37,9 +37,9 @@ public class GenerateProofs {
     static final String WRITER = "dev.lazyinit.jcstress.build.ProofWriter";
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            throw new IllegalArgumentException(
-                    "usage: GenerateProofs <main sources> <build sources> <scratch classes> <generated sources>");
+        if (args.length != 4 && args.length != 5) {
+            throw new IllegalArgumentException("usage: GenerateProofs <main sources> <build sources> <scratch classes>"
+                    + " <generated sources> [<holder class path>]");
         }
         Path mainSources = Path.of(args[0]);
         Path buildSources = Path.of(args[1]);
@@ -59,7 +59,16 @@ public class GenerateProofs {
         }
         compile(files, mainSources, scratch);
 
-        try (URLClassLoader loader = new ScratchFirst(scratch.toUri().toURL())) {
+        List<URL> holders = new ArrayList<>(); // a user's holder jar: its providers join the registry
+        if (args.length == 5 && !args[4].isBlank()) {
+            for (String entry : args[4].split(java.io.File.pathSeparator)) {
+                holders.add(Path.of(entry).toUri().toURL());
+            }
+        }
+        try (URLClassLoader holderLoader = new URLClassLoader(holders.toArray(URL[]::new),
+                ClassLoader.getSystemClassLoader());
+             URLClassLoader loader = new ScratchFirst(scratch.toUri().toURL(), holderLoader)) {
+            Thread.currentThread().setContextClassLoader(loader); // where the registry looks for providers
             loader.loadClass(WRITER).getMethod("main", String[].class)
                     .invoke(null, (Object) new String[] {scratch.toString(), generated.toString()});
         } catch (InvocationTargetException e) {
@@ -74,8 +83,8 @@ public class GenerateProofs {
      */
     static final class ScratchFirst extends URLClassLoader {
 
-        ScratchFirst(URL scratch) {
-            super(new URL[] {scratch}, ClassLoader.getSystemClassLoader());
+        ScratchFirst(URL scratch, ClassLoader parent) {
+            super(new URL[] {scratch}, parent);
         }
 
         @Override

@@ -183,6 +183,12 @@ public abstract class Lazy_02_ExactlyOnce {
             if (s.guarantees(Guarantee.CLOSES_DUPLICATES)) {
                 o.mustSee(); // the claim is about this path: a PASS that never took it says nothing about it
             }
+            if (s.provided() && !s.guarantees(Guarantee.CLOSES_DUPLICATES)) {
+                // a provider's strategy is held to what it claims; what it does not claim is shown, not judged
+                o.interesting("Duplicate creation, the extra left open: its provider claims neither exactly-once nor"
+                        + " closing duplicates, and this is what that costs with a pool: a leaked one, nobody to close"
+                        + " it.", outcome(created(2), EXTRA_LEFT_OPEN));
+            }
         }
         return o.forbidEverythingElse("More creations than the strategy allows, an extra value left open, or get()"
                 + " threw.");

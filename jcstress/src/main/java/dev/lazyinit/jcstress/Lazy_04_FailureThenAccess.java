@@ -183,6 +183,14 @@ public abstract class Lazy_04_FailureThenAccess {
             if (Layer.JCSTRESS.mustCatch(s, Guarantee.RETRIES_AFTER_FAILURE)) {
                 o.mustCatch();
             }
+        } else if (s.provided()) {
+            // a provider's strategy is held to what it claims; what it does not claim is shown, not judged
+            o.interesting("Retries, though its provider does not claim it: the other actor called the factory again"
+                            + " and got a value.",
+                    outcome(FAILURE, VALUE, VALUE), outcome(VALUE, FAILURE, VALUE));
+            o.interesting("No retry (its provider does not claim one): the first exception reached both actors and"
+                            + " the later get(); a database that was down for a moment stays down for this holder.",
+                    outcome(FAILURE, FAILURE, FAILURE));
         } else {
             o.acceptable("Fails forever (class initialization): the initializing actor got"
                             + " ExceptionInInitializerError; the other actor and the later get() got"

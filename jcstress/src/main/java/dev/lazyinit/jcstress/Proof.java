@@ -18,8 +18,11 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Proof {
 
-    /** @return the registry entry under test */
-    Strategy strategy();
+    /**
+     * @return the registry name of the strategy under test ({@link Strategy#name()}): a name, not a constant, since a
+     *         provider's strategy has no constant to name
+     */
+    String strategy();
 
     /** @return the property proven */
     Property property();

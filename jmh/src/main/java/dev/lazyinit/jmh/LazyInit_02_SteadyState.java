@@ -101,9 +101,12 @@ public class LazyInit_02_SteadyState {
     @State(Scope.Benchmark)
     public static class Warm {
 
-        /** Every strategy of the registry by default (JMH fills an enum parameter with all its constants). */
-        @Param
-        public Strategy strategy;
+        /**
+         * A registry name ({@link Strategy#valueOf}). The runner passes every strategy of the registry, the providers'
+         * included, as only the running JVM knows them; by hand, name them with {@code -p strategy=A,B}.
+         */
+        @Param({"DOUBLE_CHECKED"})
+        public String strategy;
 
         RecordingStoreFactory factory;
         Lazy<PostgresStore> holder;
@@ -111,7 +114,7 @@ public class LazyInit_02_SteadyState {
         @Setup(Level.Trial)
         public void warmUp() {
             factory = BenchSupport.factory("warm");
-            holder = BenchSupport.steadyStateHolder(strategy, factory);
+            holder = BenchSupport.steadyStateHolder(Strategy.valueOf(strategy), factory);
             if (holder.get().ping() != 1) { // created, and the pool answers
                 throw new IllegalStateException(strategy + ": the warm store does not answer");
             }

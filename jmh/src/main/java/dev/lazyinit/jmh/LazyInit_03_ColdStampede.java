@@ -283,16 +283,20 @@ public class LazyInit_03_ColdStampede {
     @State(Scope.Thread)
     public static class ColdHolder {
 
-        /** Every strategy of the registry by default (JMH fills an enum parameter with all its constants). */
-        @Param
-        public Strategy strategy;
+        /**
+         * A registry name ({@link Strategy#valueOf}). The runner passes every strategy of the registry, the providers'
+         * included, as only the running JVM knows them; by hand, name them with {@code -p strategy=A,B}.
+         */
+        @Param({"DOUBLE_CHECKED"})
+        public String strategy;
 
         Target target;
 
         @Setup(Level.Iteration)
         public void newColdHolder() {
             RecordingStoreFactory factory = BenchSupport.factory("stampede");
-            Lazy<PostgresStore> holder = strategy.newHolder(factory); // the holder idiom loads a fresh class here
+            // the holder idiom loads a fresh class here
+            Lazy<PostgresStore> holder = Strategy.valueOf(strategy).newHolder(factory);
             target = new Target() {
                 @Override
                 public PostgresStore get(int slot) {

@@ -29,109 +29,116 @@ import dev.lazyinit.lazy.library.GuavaMemoizeLazy;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The one registry of lazy-initialization strategies. Tests, JCStress proofs, JMH benchmarks and the report
- * all iterate over it; adding a strategy is one class plus one constant here.
+ * all iterate over it; adding a built-in strategy is one class plus one constant here, and a strategy from outside
+ * the suite (a user's own holder, a library's) comes through a {@link StrategyProvider} on the class path, with no
+ * edit here. {@link #values()} serves both: the built-in catalogue first, then every provider's.
  *
  * <p>Broken controls are listed too, marked {@link #broken()}: they are never offered as a choice, but every
  * proof runs them to show it can catch the bug they carry.
  */
-public enum Strategy {
+public final class Strategy implements Comparable<Strategy> {
 
-    SYNCHRONIZED("synchronized method",
+    /** The built-in catalogue, in the order of the constants below; filled as they are created. */
+    private static final List<Strategy> BUILT_IN = new ArrayList<>();
+
+    public static final Strategy SYNCHRONIZED = builtIn("SYNCHRONIZED", "synchronized method",
             "Every get() takes the monitor. Simplest correct choice; a lock on every call.",
             SynchronizedLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
 
-    DOUBLE_CHECKED("double-checked locking (volatile)",
+    public static final Strategy DOUBLE_CHECKED = builtIn("DOUBLE_CHECKED", "double-checked locking (volatile)",
             "One volatile read on the fast path, a lock only while the value does not exist yet.",
             DoubleCheckedLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
 
-    HOLDER_IDIOM("initialization-on-demand holder",
+    public static final Strategy HOLDER_IDIOM = builtIn("HOLDER_IDIOM", "initialization-on-demand holder",
             "A static nested class whose initializer creates the value; the JVM's class-init lock does the rest."
                     + " Static only; cannot close, reset or retry.",
             HolderIdiomLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE);
 
-    ATOMIC_REFERENCE("AtomicReference compareAndSet",
+    public static final Strategy ATOMIC_REFERENCE = builtIn("ATOMIC_REFERENCE", "AtomicReference compareAndSet",
             "Lock-free: racing threads may each create a value, one CAS wins, every loser closes its own.",
             AtomicReferenceLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, CLOSES_DUPLICATES, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, CLOSES_DUPLICATES, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
 
-    DCL_REENTRANT_LOCK("double-checked locking (ReentrantLock)",
+    public static final Strategy DCL_REENTRANT_LOCK = builtIn("DCL_REENTRANT_LOCK", "double-checked locking (ReentrantLock)",
             "DCL with an explicit lock: the same volatile fast path, and a waiter can be interrupted.",
             ReentrantLockDclLazy::new,
             SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE,
-            WAITERS_CAN_GIVE_UP),
+            WAITERS_CAN_GIVE_UP);
 
-    DCL_VAR_HANDLE("double-checked locking (VarHandle acquire/release)",
+    public static final Strategy DCL_VAR_HANDLE = builtIn("DCL_VAR_HANDLE", "double-checked locking (VarHandle acquire/release)",
             "DCL whose fast path is an acquire load and whose publication is a release store, not volatile.",
             VarHandleDclLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
 
-    FINAL_WRAPPER("final-field wrapper",
+    public static final Strategy FINAL_WRAPPER = builtIn("FINAL_WRAPPER", "final-field wrapper",
             "DCL that publishes through an immutable wrapper's final field; the fast path is a plain read.",
             FinalWrapperLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
 
-    GUAVA_MEMOIZE("Guava Suppliers.memoize",
+    public static final Strategy GUAVA_MEMOIZE = builtIn("GUAVA_MEMOIZE", "Guava Suppliers.memoize",
             "Library baseline: DCL on a volatile flag inside Guava. No close, no reset.",
             GuavaMemoizeLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
 
-    COMMONS_LAZY_INITIALIZER("commons-lang3 LazyInitializer",
+    public static final Strategy COMMONS_LAZY_INITIALIZER = builtIn("COMMONS_LAZY_INITIALIZER", "commons-lang3 LazyInitializer",
             "Library baseline: DCL on a volatile field; its closer runs at close(), which does not stop later gets.",
             CommonsLazyInitializerLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
 
-    STABLE_VALUE("StableValue (JDK 25 preview)",
+    public static final Strategy STABLE_VALUE = builtIn("STABLE_VALUE", "StableValue (JDK 25 preview)",
             "The JDK's own at-most-once value (JEP 502). Needs JDK 25 with --enable-preview.",
             reflective("dev.lazyinit.lazy.StableValueLazy"),
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
 
-    COMMONS_ATOMIC_INITIALIZER("BROKEN for resources: commons-lang3 AtomicInitializer",
+    public static final Strategy COMMONS_ATOMIC_INITIALIZER = builtIn("COMMONS_ATOMIC_INITIALIZER", "BROKEN for resources: commons-lang3 AtomicInitializer",
             "Library baseline. Racing threads may each create a value and the losers are dropped unclosed:"
                     + " fine for cheap objects, a leaked pool per loser for a store.",
             EnumSet.of(CLOSES_DUPLICATES), CommonsAtomicInitializerLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
 
-    BROKEN_UNSYNCHRONIZED("BROKEN: unsynchronized check-then-act",
+    public static final Strategy BROKEN_UNSYNCHRONIZED = builtIn("BROKEN_UNSYNCHRONIZED", "BROKEN: unsynchronized check-then-act",
             "Control. Racing threads each create a store and all but one are leaked: the incident's bug.",
             EnumSet.of(EXACTLY_ONCE, SAME_INSTANCE), BrokenUnsynchronizedLazy::new,
-            RETRIES_AFTER_FAILURE, PER_INSTANCE),
+            RETRIES_AFTER_FAILURE, PER_INSTANCE);
 
-    BROKEN_DCL_NON_VOLATILE("BROKEN: double-checked locking without volatile",
+    public static final Strategy BROKEN_DCL_NON_VOLATILE = builtIn("BROKEN_DCL_NON_VOLATILE", "BROKEN: double-checked locking without volatile",
             "Control. Creates once, but a fast-path reader may see a partly constructed value.",
             EnumSet.of(SAFE_PUBLICATION), BrokenNonVolatileDclLazy::new,
-            SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+            SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
 
-    BROKEN_NO_RETRY("BROKEN: remembers its first failure",
+    public static final Strategy BROKEN_NO_RETRY = builtIn("BROKEN_NO_RETRY", "BROKEN: remembers its first failure",
             "Control. Double-checked locking that keeps the factory's first exception and throws it forever:"
                     + " a database that was down at start-up stays down for this holder.",
             EnumSet.of(RETRIES_AFTER_FAILURE), BrokenNoRetryLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, CLOSEABLE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, CLOSEABLE, PER_INSTANCE);
 
-    BROKEN_CLOSE_FORGETS("BROKEN: close() that does not stay closed",
+    public static final Strategy BROKEN_CLOSE_FORGETS = builtIn("BROKEN_CLOSE_FORGETS", "BROKEN: close() that does not stay closed",
             "Control. Double-checked locking whose close() closes the value but does not remember it was closed:"
                     + " a get() after close() opens a new pool.",
             EnumSet.of(CLOSEABLE), BrokenCloseForgetsLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
 
-    BROKEN_UNINTERRUPTIBLE_WAIT("BROKEN: ReentrantLock DCL whose waiters cannot give up",
+    public static final Strategy BROKEN_UNINTERRUPTIBLE_WAIT = builtIn("BROKEN_UNINTERRUPTIBLE_WAIT", "BROKEN: ReentrantLock DCL whose waiters cannot give up",
             "Control. The ReentrantLock DCL with lock() instead of lockInterruptibly(): an interrupted waiter"
                     + " sits out the whole creation, which the ReentrantLock DCL exists to avoid.",
             EnumSet.of(WAITERS_CAN_GIVE_UP), BrokenUninterruptibleWaitLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
 
-    BROKEN_DCL_VAR_HANDLE_PLAIN("BROKEN: VarHandle DCL with plain get/set",
+    public static final Strategy BROKEN_DCL_VAR_HANDLE_PLAIN = builtIn("BROKEN_DCL_VAR_HANDLE_PLAIN", "BROKEN: VarHandle DCL with plain get/set",
             "Control, for a blind spot. The VarHandle DCL with plain get()/set() instead of acquire/release: unsafe"
                     + " publication, as without volatile, but hidden from the static layer behind the VarHandle.",
             // violates SAFE_PUBLICATION, and that is a known blind spot: the static layer does not see through the
@@ -203,6 +210,8 @@ public enum Strategy {
         };
     }
 
+    private final String name;
+    private final String provider;
     private final String displayName;
     private final String description;
     private final Set<Guarantee> violates;
@@ -210,39 +219,57 @@ public enum Strategy {
     private final Builder builder;
     private final EnumSet<Guarantee> guarantees;
 
-    /** A strategy a user may choose. */
-    Strategy(String displayName, String description, Builder builder, Guarantee... guarantees) {
-        this(displayName, description, EnumSet.noneOf(Guarantee.class), builder, guarantees);
+    /** A built-in strategy a user may choose. */
+    private static Strategy builtIn(String name, String displayName, String description, Builder builder,
+                                    Guarantee... guarantees) {
+        return builtIn(name, displayName, description, EnumSet.noneOf(Guarantee.class), builder, guarantees);
     }
 
     /** A broken control: it exists to violate {@code violates}, which some layer of the suite must catch. */
-    Strategy(String displayName, String description, Set<Guarantee> violates, Builder builder,
-             Guarantee... guarantees) {
-        this(displayName, description, violates, EnumSet.noneOf(Guarantee.class), builder, guarantees);
+    private static Strategy builtIn(String name, String displayName, String description, Set<Guarantee> violates,
+                                    Builder builder, Guarantee... guarantees) {
+        return builtIn(name, displayName, description, violates, EnumSet.noneOf(Guarantee.class), builder,
+                guarantees);
     }
 
     /**
      * A broken control with a known blind spot: of the guarantees it violates, {@code knownBlindSpots} are ones that
      * no layer required to catch them can see (on every machine), so that the teeth table shows the gap as such.
      */
-    Strategy(String displayName, String description, Set<Guarantee> violates, Set<Guarantee> knownBlindSpots,
-             Builder builder, Guarantee... guarantees) {
+    private static Strategy builtIn(String name, String displayName, String description, Set<Guarantee> violates,
+                                    Set<Guarantee> knownBlindSpots, Builder builder, Guarantee... guarantees) {
+        Strategy s = new Strategy(name, null, displayName, description, violates, knownBlindSpots, builder,
+                Arrays.asList(guarantees));
+        BUILT_IN.add(s);
+        return s;
+    }
+
+    /** A strategy a {@link StrategyProvider} contributed, its claims already checked by the registry. */
+    static Strategy provided(String provider, ProvidedStrategy offer, Set<Guarantee> claims) {
+        return new Strategy(offer.name(), provider, offer.displayName(), offer.description(), Set.of(), Set.of(),
+                offer.builder(), claims);
+    }
+
+    private Strategy(String name, String provider, String displayName, String description, Set<Guarantee> violates,
+                     Set<Guarantee> knownBlindSpots, Builder builder, java.util.Collection<Guarantee> guarantees) {
         if (!violates.containsAll(knownBlindSpots)) {
             throw new IllegalArgumentException(displayName + ": a blind spot must be a guarantee it violates");
         }
+        this.name = name;
+        this.provider = provider;
         this.displayName = displayName;
         this.description = description;
         this.violates = Collections.unmodifiableSet(copyOf(violates));
         this.knownBlindSpots = Collections.unmodifiableSet(copyOf(knownBlindSpots));
         this.builder = builder;
-        this.guarantees = copyOf(Arrays.asList(guarantees));
+        this.guarantees = copyOf(guarantees);
         if (this.guarantees.stream().anyMatch(violates::contains)) {
             throw new IllegalArgumentException(displayName + ": a control cannot claim a guarantee it violates");
         }
     }
 
     /** {@link EnumSet#copyOf(java.util.Collection)} that also takes an empty collection. */
-    private static EnumSet<Guarantee> copyOf(java.util.Collection<Guarantee> guarantees) {
+    static EnumSet<Guarantee> copyOf(java.util.Collection<Guarantee> guarantees) {
         EnumSet<Guarantee> copy = EnumSet.noneOf(Guarantee.class);
         copy.addAll(guarantees);
         return copy;
@@ -319,13 +346,70 @@ public enum Strategy {
         return guarantees.contains(guarantee);
     }
 
+    /** @return the registry name: a built-in constant's name, or the name its provider gave it */
+    public String name() {
+        return name;
+    }
+
+    /** @return the name of the {@link StrategyProvider} that contributed it; empty for a built-in strategy */
+    public Optional<String> provider() {
+        return Optional.ofNullable(provider);
+    }
+
+    /** @return whether a {@link StrategyProvider} contributed it, rather than the built-in catalogue */
+    public boolean provided() {
+        return provider != null;
+    }
+
+    /** @return {@link #name()}, as an enum constant would */
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** Orders strategies as {@link #values()} lists them. */
+    @Override
+    public int compareTo(Strategy other) {
+        List<Strategy> all = Registry.all();
+        return Integer.compare(all.indexOf(this), all.indexOf(other));
+    }
+
+    /**
+     * @return every strategy: the built-in catalogue in its order, then every provider's on the class path, ordered by
+     *         provider name, then strategy name
+     * @throws RegistryException if a provider cannot be loaded or offers what the registry cannot take
+     */
+    public static Strategy[] values() {
+        return Registry.all().toArray(new Strategy[0]);
+    }
+
+    /** @return the built-in catalogue only, in its order: what this class declares */
+    public static List<Strategy> builtIns() {
+        return Collections.unmodifiableList(BUILT_IN);
+    }
+
+    /**
+     * @param name a registry name
+     * @return the strategy of that name, built-in or provided
+     * @throws IllegalArgumentException if no strategy has that name
+     */
+    public static Strategy valueOf(String name) {
+        for (Strategy s : Registry.all()) {
+            if (s.name.equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("No strategy named " + name + " in the registry (built-in and providers on"
+                + " the class path): " + Registry.all().stream().map(Strategy::name).toList());
+    }
+
     /** @return the strategies a user may choose from */
     public static List<Strategy> correct() {
-        return Arrays.stream(values()).filter(s -> !s.broken()).toList();
+        return Registry.all().stream().filter(s -> !s.broken()).toList();
     }
 
     /** @return the broken controls */
     public static List<Strategy> brokenControls() {
-        return Arrays.stream(values()).filter(Strategy::broken).toList();
+        return Registry.all().stream().filter(Strategy::broken).toList();
     }
 }

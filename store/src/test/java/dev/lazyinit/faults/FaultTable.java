@@ -2,6 +2,7 @@ package dev.lazyinit.faults;
 
 import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.contract.FailureSemantics;
+import dev.lazyinit.harness.support.Available;
 import dev.lazyinit.strategy.Strategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,20 +31,21 @@ final class FaultTable {
     }
 
     synchronized void record(Fault fault, Strategy strategy, String cell) {
-        cells.computeIfAbsent(fault, f -> new EnumMap<>(Strategy.class)).put(strategy, cell);
+        cells.computeIfAbsent(fault, f -> new LinkedHashMap<>()).put(strategy, cell);
     }
 
     synchronized String markdown() {
         StringBuilder md = new StringBuilder();
+        List<Strategy> columns = java.util.Arrays.stream(Strategy.values()).filter(Available::inScope).toList();
         md.append("| fault |");
-        for (Strategy s : Strategy.values()) {
+        for (Strategy s : columns) {
             md.append(' ').append(s.displayName()).append(" |");
         }
         md.append("\n|---|");
-        md.append("---|".repeat(Strategy.values().length)).append('\n');
+        md.append("---|".repeat(columns.size())).append('\n');
         for (Map.Entry<Fault, Map<Strategy, String>> row : cells.entrySet()) {
             md.append("| **").append(row.getKey().title()).append("** |");
-            for (Strategy s : Strategy.values()) {
+            for (Strategy s : columns) {
                 md.append(' ').append(row.getValue().getOrDefault(s, "not run").replace("|", "/")).append(" |");
             }
             md.append('\n');
@@ -69,7 +72,8 @@ final class FaultTable {
             Files.createDirectories(directory);
             Codec.write(directory.resolve("failure-semantics.json"), toRecord());
             Files.writeString(directory.resolve("failure-semantics.md"), "# Failure semantics, observed\n\n"
-                    + "Produced by `./mvnw verify` (store module, FailureSemanticsTest) against a real PostgreSQL.\n\n"
+                    + "Produced by `./mvnw verify` (FailureSemanticsTest, in the store module for the built-in strategies and"
+                    + " in example-provider for the providers') against a real PostgreSQL.\n\n"
                     + markdown());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

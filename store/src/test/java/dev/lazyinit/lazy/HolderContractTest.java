@@ -29,8 +29,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@link Lazy} contract, one rule at a time, for every strategy a user may choose, with a cheap value and no
@@ -177,7 +177,7 @@ class HolderContractTest {
      * {@code close()} and a creation take). The lock is private; the test takes it by reflection.
      */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(names = {"DOUBLE_CHECKED", "DCL_REENTRANT_LOCK", "DCL_VAR_HANDLE", "FINAL_WRAPPER"})
+    @ValueSource(strings = {"DOUBLE_CHECKED", "DCL_REENTRANT_LOCK", "DCL_VAR_HANDLE", "FINAL_WRAPPER"}) // Strategy.valueOf
     void aWarmGetDoesNotWaitForTheLock(Strategy strategy) throws Exception {
         try (Lazy<Value> holder = strategy.newHolder(new Factory())) {
             Value v = holder.get();

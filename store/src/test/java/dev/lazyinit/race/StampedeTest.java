@@ -48,12 +48,17 @@ class StampedeTest {
         db = Databases.get();
     }
 
+    /**
+     * The strategies that promise one live pool. A provider's strategy that promises neither exactly-once nor closing
+     * duplicates is in neither list: no race can hold it to a promise it does not make (the JCStress exactly-once
+     * proof shows what it does).
+     */
     static List<Strategy> correct() {
-        return Strategy.correct();
+        return Strategy.correct().stream().filter(s -> !s.mayLeakDuplicates()).toList();
     }
 
     static List<Strategy> mayLeakDuplicates() {
-        return Arrays.stream(Strategy.values()).filter(Strategy::mayLeakDuplicates).toList();
+        return Arrays.stream(Strategy.values()).filter(Strategy::mayLeakDuplicates).filter(Strategy::broken).toList();
     }
 
     @ParameterizedTest(name = "{0}")

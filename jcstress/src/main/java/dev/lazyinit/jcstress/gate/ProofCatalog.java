@@ -5,6 +5,7 @@ import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ final class ProofCatalog {
      * @throws ClassNotFoundException if a listed test class is missing from the jar
      */
     static ProofCatalog load() throws ClassNotFoundException {
-        Map<Strategy, Map<Property, Found>> proofs = new EnumMap<>(Strategy.class);
+        Map<Strategy, Map<Property, Found>> proofs = new LinkedHashMap<>();
         ClassLoader loader = ProofCatalog.class.getClassLoader();
         for (String test : TestList.tests()) {
             TestInfo info = TestList.getInfo(test);
@@ -55,7 +56,8 @@ final class ProofCatalog {
             if (proof == null) {
                 continue; // a JCStress test that is not one of our proofs
             }
-            Found previous = proofs.computeIfAbsent(proof.strategy(), k -> new EnumMap<>(Property.class))
+            Found previous = proofs
+                    .computeIfAbsent(Strategy.valueOf(proof.strategy()), k -> new EnumMap<>(Property.class))
                     .put(proof.property(), new Found(test, type, proof));
             if (previous != null) {
                 throw new IllegalStateException(test + " and " + previous.test() + " both prove "
@@ -65,7 +67,7 @@ final class ProofCatalog {
         // Whether a strategy can run on this JVM (StableValue needs JDK 25 with preview features) is the registry's
         // answer, not an exception a builder happens to throw: an available strategy whose holder cannot be built,
         // for whatever reason, is a test error and fails the gate; an unavailable one is skipped, its verdicts N/A.
-        Map<Strategy, String> unavailable = new EnumMap<>(Strategy.class);
+        Map<Strategy, String> unavailable = new LinkedHashMap<>();
         for (Strategy s : Strategy.values()) {
             if (!s.available()) {
                 unavailable.put(s, "not available on Java " + Runtime.version().feature() + ": "

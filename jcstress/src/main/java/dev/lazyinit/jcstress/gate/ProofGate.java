@@ -120,7 +120,7 @@ public final class ProofGate implements Callable<Integer> {
             if (!selected.matcher(f.test()).find()) {
                 continue;
             }
-            Optional<String> unavailable = catalog.unavailable(f.proof().strategy());
+            Optional<String> unavailable = catalog.unavailable(Strategy.valueOf(f.proof().strategy()));
             if (unavailable.isEmpty()) {
                 toRun.add(f.test().replace(".", "\\."));
             } else {

@@ -3,9 +3,11 @@ package dev.lazyinit.jcstress.gate;
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.strategy.Property;
+import dev.lazyinit.strategy.Strategy;
 import dev.lazyinit.strategy.Strength;
 import dev.lazyinit.strategy.VerdictKind;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,12 +55,20 @@ final class Summary {
             for (Property p : Property.values()) {
                 line.append(pad(cell(row.getValue().get(p)), COLUMN));
             }
-            staticVerdicts.flatMap(sv -> sv.find(row.getKey())).ifPresent(sv -> line.append(pad(
-                    shortLabel(sv.verdict(), sv.strength()), COLUMN)));
+            staticVerdicts.ifPresent(all -> line.append(pad(all.find(row.getKey()) // none for a provider's class
+                    .map(sv -> shortLabel(sv.verdict(), sv.strength())).orElse(VerdictKind.NOT_APPLICABLE.label()),
+                    COLUMN)));
             out.println(line.toString().stripTrailing());
         }
         out.println("PASS(u): PASS (undiscriminated): no control that breaks the property was caught by the same proof"
                 + " in these results, so this PASS could not have failed here (see jcstress/README.md).");
+        List<String> provided = Arrays.stream(Strategy.values())
+                .filter(s -> s.provided() && grid.containsKey(s.name()))
+                .map(s -> s.name() + " (provider " + s.provider().orElseThrow() + ")").toList();
+        if (!provided.isEmpty()) { // a user's strategies, beside ours but not ours
+            out.println("From strategy providers, not built in (README, \"Bring your own holder\"): "
+                    + String.join(", ", provided) + ".");
+        }
         staticVerdicts.ifPresent(sv -> out.println("static: " + sv.tool() + " over the holder classes ("
                 + sv.settings() + "): the non-volatile DCL shape, on any hardware; N/A where the code is not ours."));
         out.println();

@@ -112,7 +112,9 @@ final class Fmt {
      * @return its name, marked if it is a broken control
      */
     static String label(Strategy s) {
-        return s.broken() ? s.name() + " (broken control)" : s.name();
+        return s.broken() ? s.name() + " (broken control)"
+                : s.provided() ? s.name() + " (provider " + s.provider().orElseThrow() + ")" // a user's, not ours
+                : s.name();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.lazyinit.jmh.runner;
 
 import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.contract.Environment;
+import dev.lazyinit.harness.contract.FailureSemantics;
 import dev.lazyinit.harness.db.Database;
 import dev.lazyinit.jmh.runner.ForkJvms.ForkJvm;
 import dev.lazyinit.store.StoreConfig;
@@ -42,6 +43,10 @@ final class ResultsFolder {
             "failure-semantics.json");
     /** The static layer's verdicts that {@code ./mvnw verify} writes. */
     static final Path STATIC_VERDICTS_SOURCE = Path.of("store", "target", "static-layer", "static-verdicts.json");
+    /** The same table for the providers' strategies, which the store tests write again from example-provider. */
+    static final Path PROVIDED_FAILURE_SEMANTICS_SOURCE = Path.of("example-provider", "target", "failure-semantics",
+            "failure-semantics.json");
+
     /** The teeth table the JCStress gate writes at the end of {@code ./mvnw verify}. */
     static final Path TEETH_SOURCE = Path.of("jcstress", "target", "teeth.json");
 
@@ -117,6 +122,13 @@ final class ResultsFolder {
      */
     static void copyBuildOutputsIfPresent(Path folder) throws IOException {
         copyIfPresent(FAILURE_SEMANTICS_SOURCE, folder, FAILURE_SEMANTICS, "the failure-semantics table");
+        if (Files.exists(FAILURE_SEMANTICS_SOURCE) && Files.exists(PROVIDED_FAILURE_SEMANTICS_SOURCE)) {
+            Path table = folder.resolve(FAILURE_SEMANTICS);
+            FailureSemantics builtIn = Codec.read(table, FailureSemantics.class, FailureSemantics.FORMAT);
+            Codec.write(table, builtIn.with(Codec.read(PROVIDED_FAILURE_SEMANTICS_SOURCE, FailureSemantics.class,
+                    FailureSemantics.FORMAT)));
+            Suite.log("included " + PROVIDED_FAILURE_SEMANTICS_SOURCE + " (the providers' strategies)");
+        }
         copyIfPresent(STATIC_VERDICTS_SOURCE, folder, STATIC_VERDICTS, "the static layer's verdicts");
         copyIfPresent(TEETH_SOURCE, folder, TEETH, "the teeth table");
     }

@@ -54,4 +54,20 @@ public record FailureSemantics(String format, String generatedAt, Map<String, St
         return cells.stream().filter(c -> c.fault().equals(fault) && c.strategy().equals(strategy))
                 .map(Cell::observed).findFirst();
     }
+
+    /**
+     * Adds the cells of another run of the same suite: the providers' strategies, which the store module cannot see
+     * and the module after it tests (example-provider). This run's settings and faults stay; a strategy this run
+     * already has keeps its own cells.
+     *
+     * @param other the other run's table
+     * @return one table with the cells of both
+     */
+    public FailureSemantics with(FailureSemantics other) {
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        cells.forEach(c -> mine.add(c.strategy()));
+        List<Cell> all = new java.util.ArrayList<>(cells);
+        other.cells().stream().filter(c -> !mine.contains(c.strategy())).forEach(all::add);
+        return new FailureSemantics(format, generatedAt, settings, faults, all);
+    }
 }

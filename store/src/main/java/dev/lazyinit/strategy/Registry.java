@@ -1,0 +1,180 @@
+package dev.lazyinit.strategy;
+
+import dev.lazyinit.lazy.Lazy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+/**
+ * Loads the registry once per JVM: the built-in catalogue, then every {@link StrategyProvider} on the class path,
+ * checked. A provider that cannot be loaded or throws, two strategies of one name, a guarantee name the suite does
+ * not know: each is a {@link RegistryException} naming the provider class, thrown again on every later call, so that
+ * nothing runs on part of a registry.
+ */
+final class Registry {
+
+    /** Registry names become class names of generated proofs and values of a benchmark parameter. */
+    private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    private static List<Strategy> loaded;
+    private static RegistryException failure;
+
+    private Registry() {
+    }
+
+    /** @return every strategy, built-in first; loaded on the first call */
+    static synchronized List<Strategy> all() {
+        if (loaded == null && failure == null) {
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            try {
+                loaded = load(context != null ? context : Strategy.class.getClassLoader());
+            } catch (RegistryException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw new RegistryException(failure.getMessage(), failure); // this caller's stack, the first cause
+        }
+        return loaded;
+    }
+
+    /**
+     * @param loader where to look for {@code META-INF/services/dev.lazyinit.strategy.StrategyProvider}
+     * @return the built-in catalogue, then the providers' strategies by provider name, then strategy name
+     * @throws RegistryException if anything a provider offers cannot be taken as it is
+     */
+    static List<Strategy> load(ClassLoader loader) {
+        Map<String, String> owners = new HashMap<>(); // strategy name or display name -> who registered it
+        for (Strategy s : Strategy.builtIns()) {
+            owners.put(s.name(), "the built-in catalogue");
+            owners.put(s.displayName(), "the built-in catalogue");
+        }
+        Map<String, String> providerNames = new HashMap<>();
+        List<Strategy> provided = new ArrayList<>();
+        Iterator<StrategyProvider> providers = ServiceLoader.load(StrategyProvider.class, loader).iterator();
+        while (true) {
+            StrategyProvider p;
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                p = providers.next();
+            } catch (ServiceConfigurationError e) {
+                throw new RegistryException("A strategy provider on the class path could not be loaded: "
+                        + e.getMessage(), e);
+            }
+            String type = p.getClass().getName();
+            String name = name(p, type);
+            String other = providerNames.putIfAbsent(name, type);
+            if (other != null) {
+                throw new RegistryException("Strategy providers " + other + " and " + type + " have the same name, "
+                        + name, null);
+            }
+            List<Strategy> offered = offers(p, type, name);
+            for (Strategy s : offered) {
+                for (String key : List.of(s.name(), s.displayName())) {
+                    String owner = owners.putIfAbsent(key, "strategy provider " + type);
+                    if (owner != null) {
+                        throw new RegistryException("Strategy provider " + type + " offers " + s.name() + ", but "
+                                + owner + " already registered the " + (key.equals(s.name()) ? "name " : "display name ")
+                                + key + ": every strategy needs a name and a display name of its own", null);
+                    }
+                }
+            }
+            provided.addAll(offered);
+        }
+        provided.sort(Comparator.comparing((Strategy s) -> s.provider().orElseThrow()).thenComparing(Strategy::name));
+        List<Strategy> all = new ArrayList<>(Strategy.builtIns());
+        all.addAll(provided);
+        return List.copyOf(all);
+    }
+
+    private static String name(StrategyProvider p, String type) {
+        String name;
+        try {
+            name = p.name();
+        } catch (RuntimeException | LinkageError e) {
+            throw new RegistryException("Strategy provider " + type + " threw while naming itself: " + e, e);
+        }
+        if (name == null || name.isBlank()) {
+            throw new RegistryException("Strategy provider " + type + " has no name", null);
+        }
+        return name.strip();
+    }
+
+    /** Asks one provider for its strategies and checks each. */
+    private static List<Strategy> offers(StrategyProvider p, String type, String name) {
+        List<ProvidedStrategy> offers;
+        try {
+            offers = p.strategies();
+        } catch (RuntimeException | LinkageError e) {
+            throw new RegistryException("Strategy provider " + type + " threw while listing its strategies: " + e, e);
+        }
+        if (offers == null) {
+            throw new RegistryException("Strategy provider " + type + " returned no list of strategies", null);
+        }
+        List<Strategy> strategies = new ArrayList<>();
+        for (ProvidedStrategy offer : offers) {
+            String where = "Strategy provider " + type + ", strategy " + offer.name() + ": ";
+            if (!NAME.matcher(offer.name()).matches()) {
+                throw new RegistryException(where + "a name is upper case, digits and underscores, starting with a"
+                        + " letter (it names generated classes)", null);
+            }
+            Set<Guarantee> claims = claims(offer, where);
+            tryBuilding(offer, where);
+            strategies.add(Strategy.provided(name, offer, claims));
+        }
+        return strategies;
+    }
+
+    private static Set<Guarantee> claims(ProvidedStrategy offer, String where) {
+        Set<Guarantee> claims = EnumSet.noneOf(Guarantee.class);
+        for (String claim : offer.claims()) {
+            try {
+                claims.add(Guarantee.valueOf(claim));
+            } catch (IllegalArgumentException e) {
+                throw new RegistryException(where + "claims \"" + claim + "\", a guarantee this suite does not know;"
+                        + " known: " + List.of(Guarantee.values()), e);
+            }
+        }
+        if (claims.contains(Guarantee.EXACTLY_ONCE) && claims.contains(Guarantee.CLOSES_DUPLICATES)) {
+            throw new RegistryException(where + "claims EXACTLY_ONCE and CLOSES_DUPLICATES, which exclude each other",
+                    null);
+        }
+        return claims;
+    }
+
+    /** Builds one cold holder and closes it: a builder that throws, or calls the factory, fails here and not mid-run. */
+    private static void tryBuilding(ProvidedStrategy offer, String where) {
+        AtomicBoolean called = new AtomicBoolean();
+        try {
+            Lazy<AutoCloseable> holder = offer.builder().build(() -> {
+                called.set(true);
+                throw new IllegalStateException("the registry's trial factory must not be called");
+            });
+            if (holder == null) {
+                throw new RegistryException(where + "its builder returned null", null);
+            }
+            holder.close();
+        } catch (RuntimeException | LinkageError e) {
+            if (e instanceof RegistryException r) {
+                throw r;
+            }
+            if (!called.get()) {
+                throw new RegistryException(where + "threw while building a cold holder: " + e, e);
+            }
+        }
+        if (called.get()) {
+            throw new RegistryException(where + "its builder called the factory: a holder must create on get()", null);
+        }
+    }
+}
