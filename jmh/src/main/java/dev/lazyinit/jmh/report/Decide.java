@@ -20,7 +20,9 @@ import dev.lazyinit.strategy.VerdictKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -73,7 +75,7 @@ final class Decide {
         Decide d = new Decide(main, verdicts, staticVerdicts, virtualThreads);
         Guide.Matrix matrix = d.matrix();
         return new Guide(matrix, d.scope(), d.retry(), d.close(), d.virtualThreads(), d.steadyCost(matrix),
-                d.jdkChange(byJdk), d.coldCost(matrix), d.inShort(matrix));
+                d.jdkChange(byJdk), d.coldCost(matrix), d.inShort(matrix), d.providerGaps());
     }
 
     private Guide.Matrix matrix() {
@@ -188,6 +190,23 @@ final class Decide {
                 general.stream().filter(dearer).toList(),
                 general.stream().map(Row::strategy).filter(s -> s.guarantees(Guarantee.WAITERS_CAN_GIVE_UP)).toList(),
                 without(correct, Guarantee.PER_INSTANCE));
+    }
+
+    /** The guarantees users assume of a library holder, and the proof that shows what a holder does about each. */
+    private static final Map<Guarantee, Property> ASSUMED = new EnumMap<>(Map.of(Guarantee.EXACTLY_ONCE,
+            Property.EXACTLY_ONCE, Guarantee.RETRIES_AFTER_FAILURE, Property.FAILURE_THEN_ACCESS, Guarantee.CLOSEABLE,
+            Property.CLOSE_VS_GET));
+
+    private List<Guide.Gap> providerGaps() {
+        List<Guide.Gap> gaps = new ArrayList<>();
+        for (Strategy s : correct.stream().filter(Strategy::provided).toList()) {
+            ASSUMED.forEach((g, p) -> {
+                if (!s.guarantees(g)) {
+                    gaps.add(new Guide.Gap(s, g, verdicts.flatMap(v -> v.find(s.name(), p))));
+                }
+            });
+        }
+        return gaps;
     }
 
     private static List<Row> rows(Guide.Matrix matrix, Predicate<Row> which) {

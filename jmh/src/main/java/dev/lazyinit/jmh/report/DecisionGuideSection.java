@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,11 +55,14 @@ final class DecisionGuideSection implements Section {
         items.add(steadyCost(g.steadyCost()));
         g.jdkChange().ifPresent(j -> items.add(jdkChange(j)));
         items.add(coldCost(g.coldCost(), mx.stampedeThreads()));
+        if (!g.providerGaps().isEmpty()) {
+            items.add(providerGaps(g.providerGaps()));
+        }
         doc.bullets(items);
     }
 
     private static List<String> row(Row r) {
-        return List.of(r.strategy().name(), r.perInstance() ? "instance" : "static only", claim(r.retries()),
+        return List.of(Fmt.label(r.strategy()), r.perInstance() ? "instance" : "static only", claim(r.retries()),
                 claim(r.closes()), virtualThreads(r.virtualThreads()),
                 compared(r.steady()) + " · " + compared(r.steadyTwoThreads()), compared(r.cold()),
                 r.stampede().map(st -> st.counter(Counter.POOLS).map(p -> count(p.mean()) + (p.mean() == 1 ? " pool"
@@ -196,6 +200,15 @@ final class DecisionGuideSection implements Section {
                 .stream().map(x -> x.strategy().name() + " " + stampede(x) + x.proof().map(p -> " (JCStress "
                 + p.property().id() + ": **" + p.shown() + "**)").orElse("")).collect(Collectors.joining("; ")))
                 + " ([stampede](#stampede)).";
+    }
+
+    private static String providerGaps(List<Guide.Gap> gaps) {
+        return "**What the providers' holders do not guarantee** (not claimed, so not judged; the proof shows what"
+                + " the holder does instead): " + gaps.stream().map(x -> x.strategy().name() + " is not "
+                + x.guarantee().label() + x.verdict().filter(v -> !v.observed().isEmpty()).map(v -> " (JCStress "
+                + v.property().id() + " saw " + v.observed().entrySet().stream().map(e -> "`" + e.getKey() + "` ×"
+                + String.format(Locale.ROOT, "%,d", e.getValue())).collect(Collectors.joining(", ")) + ")")
+                .orElse("")).collect(Collectors.joining("; ")) + ".";
     }
 
     /** The largest stampede's pools and peak connections per trial. */

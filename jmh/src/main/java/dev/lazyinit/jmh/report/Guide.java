@@ -5,6 +5,7 @@ import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
 import dev.lazyinit.harness.contract.VirtualThreadResults;
 import dev.lazyinit.jmh.report.JmhResults.Metric;
 import dev.lazyinit.jmh.report.Measurements.Stampede;
+import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,22 @@ import java.util.Optional;
  * @param jdkChange does the JDK change the choice (only when the run measured more than one JDK)
  * @param coldCost the cold start and the stampede
  * @param inShort the recommendation
+ * @param providerGaps what the providers' strategies do not guarantee, with the verdicts that show it
  */
 record Guide(Matrix matrix, Scope scope, Retry retry, Close close, VirtualThreads virtualThreads,
-             SteadyCost steadyCost, Optional<JdkChange> jdkChange, ColdCost coldCost, InShort inShort) {
+             SteadyCost steadyCost, Optional<JdkChange> jdkChange, ColdCost coldCost, InShort inShort,
+             List<Gap> providerGaps) {
+
+    /**
+     * A guarantee users often assume that a provider's strategy does not claim, with the verdict that shows what its
+     * holder does instead (the proof records it without judging it).
+     *
+     * @param strategy a strategy from a provider
+     * @param guarantee exactly-once, retries after failure or closeable, not claimed
+     * @param verdict the JCStress verdict of the property that shows it, if the report has verdicts
+     */
+    record Gap(Strategy strategy, Guarantee guarantee, Optional<ProofVerdict> verdict) {
+    }
 
     /**
      * The questions × the correct strategies.

@@ -18,6 +18,7 @@ import dev.lazyinit.harness.contract.VirtualThreadResults;
 import dev.lazyinit.jmh.report.Guide.Cited;
 import dev.lazyinit.jmh.report.Guide.Row;
 import dev.lazyinit.jmh.report.Guide.VirtualThreadAnswer.Outcome;
+import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import dev.lazyinit.strategy.Strength;
@@ -219,6 +220,26 @@ class DecideTest {
         assertThat(none.monitorsDoNotPin()).isFalse();
         assertThat(answers(guide(steady(21, 1), Optional.empty()), SYNCHRONIZED).virtualThreads().outcome())
                 .isEqualTo(Outcome.NOT_MEASURED);
+    }
+
+    @Test
+    void aProvidersStrategyIsHeldToItsClaimsAndWhatItDoesNotClaimIsShownWithItsVerdict() {
+        Strategy kotlin = Strategy.valueOf("KOTLIN_LAZY_PUBLICATION"); // the example provider, on this class path
+        List<Map<String, Object>> rows = new ArrayList<>(steady(17, 1));
+        rows.add(row(17, Bench.GET, kotlin, 0.6, 0.01));
+        ProofVerdict seen = new ProofVerdict(kotlin.name(), Property.EXACTLY_ONCE, VerdictKind.PASS,
+                Strength.DISCRIMINATING, 1000, "a test", Map.of("1 created", 600L, "2 created, extra left open", 400L),
+                "interesting outcome observed");
+        Guide g = guide(rows, Optional.of(new ProofVerdicts(ProofVerdicts.FORMAT, "gate", "a JVM", "amd64", "Linux",
+                "now", List.of(seen))));
+        assertThat(kotlin.provided()).isTrue();
+        assertThat(g.providerGaps()).as("it claims retries, not exactly-once nor closeable")
+                .extracting(Guide.Gap::guarantee).containsExactlyInAnyOrder(Guarantee.EXACTLY_ONCE, Guarantee.CLOSEABLE);
+        assertThat(g.providerGaps()).filteredOn(x -> x.guarantee() == Guarantee.EXACTLY_ONCE).singleElement()
+                .satisfies(x -> assertThat(x.verdict()).contains(seen));
+        assertThat(g.providerGaps()).as("a built-in strategy is no provider's").allSatisfy(x -> assertThat(x.strategy())
+                .isEqualTo(kotlin));
+        assertThat(Fmt.label(kotlin)).isEqualTo("KOTLIN_LAZY_PUBLICATION (provider example)");
     }
 
     @Test
