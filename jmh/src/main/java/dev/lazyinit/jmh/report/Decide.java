@@ -93,7 +93,8 @@ final class Decide {
     }
 
     private Claim claim(Strategy s, Guarantee g, Property checkedBy) {
-        return new Claim(s.guarantees(g), verdicts.flatMap(v -> v.find(s.name(), checkedBy)));
+        return new Claim(s.guarantees(g), s.guarantees(g) || !s.provided(),
+                verdicts.flatMap(v -> v.find(s.name(), checkedBy)));
     }
 
     private VirtualThreadAnswer virtualThreadAnswer(Strategy s) {
@@ -111,11 +112,19 @@ final class Decide {
 
     private Guide.Retry retry() {
         return new Guide.Retry(with(correct, Guarantee.RETRIES_AFTER_FAILURE),
-                cite(without(correct, Guarantee.RETRIES_AFTER_FAILURE), null, Property.FAILURE_THEN_ACCESS));
+                cite(without(builtIn(), Guarantee.RETRIES_AFTER_FAILURE), null, Property.FAILURE_THEN_ACCESS));
     }
 
     private Guide.Close close() {
-        return new Guide.Close(with(correct, Guarantee.CLOSEABLE), without(correct, Guarantee.CLOSEABLE));
+        return new Guide.Close(with(correct, Guarantee.CLOSEABLE), without(builtIn(), Guarantee.CLOSEABLE));
+    }
+
+    /**
+     * The correct built-in strategies: where a guarantee is missing, the registry documents the opposite and the
+     * proofs hold it to that; a provider's strategy that does not claim one is shown in {@link #providerGaps}.
+     */
+    private List<Strategy> builtIn() {
+        return correct.stream().filter(s -> !s.provided()).toList();
     }
 
     private Guide.VirtualThreads virtualThreads() {

@@ -42,7 +42,9 @@ final class DecisionGuideSection implements Section {
                 mx.rows().stream().map(DecisionGuideSection::row).toList(), 8);
         doc.para("How strong each cell is. **PASS**: a JCStress verdict that could have failed (a control that"
                 + " breaks the same property was caught by the same proof in these results); PASS (u): one that"
-                + " could not have failed here; *claimed*: the registry's word, with no verdict in this report. ≈:"
+                + " could not have failed here; *no verdict*: the registry's word, with no verdict in this report;"
+                + " *not claimed*: a provider's strategy that does not claim it, shown below the table. Virtual"
+                + " threads: *finished* with no carrier pinned in the strategy's or the store's code. ≈:"
                 + " inside this run's resolution, the reach of its A/A control (the same code measured twice), so"
                 + " not a difference and not ranked; a ratio: a difference this run resolves. Broken controls are"
                 + " never an answer. Evidence: [verdicts](#jcstress), [steady state](#steady), [cold](#cold),"
@@ -70,8 +72,11 @@ final class DecisionGuideSection implements Section {
     }
 
     private static String claim(Claim c) {
+        if (!c.judged()) {
+            return "*not claimed*";
+        }
         return (c.holds() ? "yes" : "**no**") + " · " + c.verdict().map(DecisionGuideSection::verdict)
-                .orElse("*claimed*");
+                .orElse("*no verdict*");
     }
 
     private static String verdict(ProofVerdict v) {
@@ -83,8 +88,7 @@ final class DecisionGuideSection implements Section {
             case NOT_MEASURED -> NONE;
             case NOT_RUN -> "not run";
             case STUCK -> "**STUCK**";
-            case FINISHED -> a.pinnedEvents() == 0 ? "finished, no pinning in it" : "finished, pinned ×"
-                    + a.pinnedEvents();
+            case FINISHED -> a.pinnedEvents() == 0 ? "finished" : "finished, pinned ×" + a.pinnedEvents();
         };
     }
 
@@ -118,18 +122,17 @@ final class DecisionGuideSection implements Section {
     }
 
     private static String retry(Guide.Retry r) {
-        return "**Retry after a failed creation (database down at start-up).** "
-                + (r.neverRetries().isEmpty() ? "Every strategy here tries again."
-                : "Every strategy tries again except " + names(r.neverRetries(), x -> x.strategy().name()
+        return "**Retry after a failed creation (database down at start-up).** Every strategy that claims it tries"
+                + " again" + (r.neverRetries().isEmpty() ? "" : "; " + names(r.neverRetries(), x -> x.strategy().name()
                 + x.proof().map(p -> " (JCStress " + p.property().id() + ": **" + p.shown() + "**, checking that it"
-                + " never does)").orElse("")) + ", which fails forever after its first failure.")
-                + " What each does when the database is down, slow or restarted: [failure semantics](#failures).";
+                + " never does)").orElse("")) + " fails forever after its first failure")
+                + ". What each does when the database is down, slow or restarted: [failure semantics](#failures).";
     }
 
     private static String close(Guide.Close c) {
-        return "**Close (shutdown, tests, reload).** " + (c.notCloseable().isEmpty() ? "Every strategy here closes."
-                : "Not closeable: " + names(c.notCloseable()) + "; they keep handing out the value, so a closed"
-                + " store can be handed out again. The others close and create nothing after.");
+        return "**Close (shutdown, tests, reload).** Every strategy that claims it closes and creates nothing after"
+                + (c.notCloseable().isEmpty() ? "" : "; not closeable: " + names(c.notCloseable()) + ", which keep"
+                + " handing out the value, so a closed store can be handed out again") + ".";
     }
 
     private static String virtualThreads(Guide.VirtualThreads v) {
@@ -203,12 +206,12 @@ final class DecisionGuideSection implements Section {
     }
 
     private static String providerGaps(List<Guide.Gap> gaps) {
-        return "**What the providers' holders do not guarantee** (not claimed, so not judged; the proof shows what"
-                + " the holder does instead): " + gaps.stream().map(x -> x.strategy().name() + " is not "
-                + x.guarantee().label() + x.verdict().filter(v -> !v.observed().isEmpty()).map(v -> " (JCStress "
-                + v.property().id() + " saw " + v.observed().entrySet().stream().map(e -> "`" + e.getKey() + "` ×"
-                + String.format(Locale.ROOT, "%,d", e.getValue())).collect(Collectors.joining(", ")) + ")")
-                .orElse("")).collect(Collectors.joining("; ")) + ".";
+        return "**What the providers' holders do not claim**, and what the proof saw them do (shown, not judged): "
+                + gaps.stream().map(x -> x.strategy().name() + ", *" + x.guarantee().label() + "*: "
+                + x.verdict().filter(v -> !v.observed().isEmpty()).map(v -> "JCStress " + v.property().id() + " saw "
+                + v.observed().entrySet().stream().map(e -> "`" + e.getKey() + "` ×"
+                + String.format(Locale.ROOT, "%,d", e.getValue())).collect(Collectors.joining(", ")))
+                .orElse("no verdict in this report")).collect(Collectors.joining("; ")) + ".";
     }
 
     /** The largest stampede's pools and peak connections per trial. */

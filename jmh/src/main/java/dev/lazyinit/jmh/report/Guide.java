@@ -78,10 +78,12 @@ record Guide(Matrix matrix, Scope scope, Retry retry, Close close, VirtualThread
      * A yes or no from the registry, with the verdict that checks it.
      *
      * @param holds whether the strategy has the guarantee
-     * @param verdict the JCStress verdict of the property that checks it (for a strategy without the guarantee
-     *        the proof checks the documented opposite), with its strength, if the report has verdicts
+     * @param judged whether the verdict judges it: always for a built-in strategy (one without the guarantee is held
+     *        to the documented opposite); not for a provider's guarantee it does not claim, which is shown, not judged
+     * @param verdict the JCStress verdict of the property that checks it, with its strength, if the report has
+     *        verdicts
      */
-    record Claim(boolean holds, Optional<ProofVerdict> verdict) {
+    record Claim(boolean holds, boolean judged, Optional<ProofVerdict> verdict) {
     }
 
     /**
@@ -168,15 +170,16 @@ record Guide(Matrix matrix, Scope scope, Retry retry, Close close, VirtualThread
 
     /**
      * @param retries the correct strategies that try again after a failure
-     * @param neverRetries those that do not (with their failure-then-access proof, which checks that documented
-     *        behaviour)
+     * @param neverRetries the built-in ones that do not (with their failure-then-access proof, which checks that
+     *        documented behaviour); a provider's strategy that does not claim retries is a {@link Gap}
      */
     record Retry(List<Strategy> retries, List<Cited> neverRetries) {
     }
 
     /**
      * @param closeable the correct strategies that close and create nothing after
-     * @param notCloseable those that keep handing out the closed store
+     * @param notCloseable the built-in ones that keep handing out the closed store; a provider's strategy that does
+     *        not claim closing is a {@link Gap}
      */
     record Close(List<Strategy> closeable, List<Strategy> notCloseable) {
     }

@@ -240,6 +240,12 @@ class DecideTest {
         assertThat(g.providerGaps()).as("a built-in strategy is no provider's").allSatisfy(x -> assertThat(x.strategy())
                 .isEqualTo(kotlin));
         assertThat(Fmt.label(kotlin)).isEqualTo("KOTLIN_LAZY_PUBLICATION (provider example)");
+        Guide.Row k = answers(g, kotlin);
+        assertThat(k.closes().judged()).as("a provider's unclaimed guarantee is shown, not judged").isFalse();
+        assertThat(k.retries().judged()).as("a claimed one is judged").isTrue();
+        assertThat(answers(g, HOLDER_IDIOM).closes().judged()).as("a built-in's missing one: the documented opposite")
+                .isTrue();
+        assertThat(g.close().notCloseable()).as("the bullet's list is the built-in ones").doesNotContain(kotlin);
     }
 
     @Test
