@@ -49,6 +49,13 @@ final class HeadlineSection implements Section {
                 + " check). Stampede: " + most + " threads on one cold holder, means per trial. A ratio is"
                 + " shown only where this run's A/A control resolves it; ≈ means it cannot be told from 1.00×."
                 + " Details, intervals and charts follow; the [decision guide](#decision-guide) says what to pick.");
+        List<String> unknown = c.all().unknownStrategies();
+        if (!unknown.isEmpty()) {
+            doc.para("**Not shown:** the results hold " + String.join(", ", unknown) + ", which this build's"
+                    + " registry does not know: a provider's strategies, whose jar was not on the class path when"
+                    + " this report was rendered. Render it again with that jar: `./bench render <folder>"
+                    + " --holder-jar <jar>`.");
+        }
         Optional<ProofVerdicts> verdicts = c.inputs().verdicts();
         List<String> header = new ArrayList<>(List.of("Strategy", "Guarantees", "Cold first get, ms",
                 "get(), 1 thread, ns", "get(), 2 threads, ns",

@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The results of one set of forks (usually one JDK's), looked up by {@link Bench} and {@link Strategy} instead
@@ -39,6 +42,21 @@ final class Measurements {
         return Arrays.stream(Strategy.values())
                 .filter(s -> results.rows().stream().anyMatch(r -> s.name().equals(r.param(Bench.STRATEGY))))
                 .toList();
+    }
+
+    /**
+     * @return the strategy names these results hold that this build's registry does not know, sorted: a provider's
+     *         strategies rendered without its jar on the class path, which every table would otherwise leave out
+     *         in silence
+     */
+    List<String> unknownStrategies() {
+        Set<String> known = Arrays.stream(Strategy.values()).map(Strategy::name).collect(Collectors.toSet());
+        Stream<String> params = results.rows().stream().map(r -> r.param(Bench.STRATEGY)).filter(n -> n != null);
+        Stream<String> subjects = results.rows().stream().filter(Bench.FIRST_GET::matches)
+                .flatMap(r -> r.secondary().keySet().stream())
+                .filter(n -> !n.equals(LazyInit_01_ColdFirstAccess.BASELINE)
+                        && !n.equals(LazyInit_01_ColdFirstAccess.BASELINE_AGAIN));
+        return Stream.concat(params, subjects).filter(n -> !known.contains(n)).distinct().sorted().toList();
     }
 
     /**

@@ -65,6 +65,18 @@ class JdkComparisonReportTest {
         assertThat(section(md, "## Decision guide")).doesNotContain("Does the JDK change the choice?");
     }
 
+    @Test
+    void resultsOfAStrategyTheRegistryDoesNotKnowAreNamedNotDroppedInSilence(@TempDir Path dir) throws Exception {
+        Map<String, Object> mine = JmhRows.row(17, Bench.GET, Strategy.DOUBLE_CHECKED, 2.0, 0.1);
+        mine.put("params", Map.of(Bench.STRATEGY, "MY_HOLDER")); // a provider's, its jar not on this class path
+        Files.writeString(dir.resolve("results.json"), JmhRows.json(List.of(mine,
+                JmhRows.row(17, Bench.GET, Strategy.DOUBLE_CHECKED, 1.0, 0.1))));
+        Report.render(dir);
+        String headline = section(Files.readString(dir.resolve("report.md")), "## Headline");
+        assertThat(headline).contains("**Not shown:** the results hold MY_HOLDER", "--holder-jar");
+        assertThat(headline).as("the known one is shown as ever").contains("| DOUBLE_CHECKED |");
+    }
+
     private static String section(String md, String heading) {
         int start = md.indexOf(heading);
         assertThat(start).as("section " + heading).isNotNegative();
