@@ -38,7 +38,7 @@ final class ColdSection implements Section {
         });
         again.ifPresent(a -> {
             rows.add(List.of("baseline again (A/A control)", medianSpread(a),
-                    base.map(b -> "A/A: " + Measurements.coldRatio(a, b)).orElse("n/a"),
+                    res.aa().map(i -> "A/A: " + i).orElse("n/a"),
                     String.valueOf(a.samples().length)));
             cats.add("baseline_again");
             ms.add(again);
@@ -46,7 +46,7 @@ final class ColdSection implements Section {
         for (Strategy s : m.strategies()) {
             m.of(Bench.FIRST_GET, s).ifPresent(x -> {
                 rows.add(List.of(Fmt.label(s), medianSpread(x),
-                        base.map(b -> res.cell(Measurements.coldRatio(x, b))).orElse("n/a"),
+                        m.cold(s).map(Guide.Compared::cell).orElse("n/a"),
                         String.valueOf(x.samples().length)));
                 cats.add(s.name());
                 ms.add(Optional.of(x));

@@ -93,7 +93,7 @@ final class DecisionGuideSection implements Section {
     }
 
     private static String compared(Optional<Compared> c) {
-        return c.map(x -> x.resolved() ? num(x.ratio().value()) + "×" : "≈").orElse(NONE);
+        return c.map(Compared::brief).orElse(NONE);
     }
 
     private static String inShort(Guide.InShort s) {

@@ -93,6 +93,16 @@ record Guide(Matrix matrix, Scope scope, Retry retry, Close close, VirtualThread
      * @param resolved whether it is a difference; if not it is shown as ≈ and never ranked
      */
     record Compared(Interval ratio, boolean resolved) {
+
+        /** @return the ratio with its interval, after {@code ≈} when it is not resolved: a table cell */
+        String cell() {
+            return resolved ? ratio.toString() : "≈ " + ratio;
+        }
+
+        /** @return {@code 1.16×} when resolved, else {@code ≈}: for a narrow column */
+        String brief() {
+            return resolved ? Fmt.num(ratio.value()) + "×" : "≈";
+        }
     }
 
     /**

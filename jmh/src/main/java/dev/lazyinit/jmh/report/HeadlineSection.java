@@ -92,7 +92,7 @@ final class HeadlineSection implements Section {
 
     /** A ratio after a number: {@code (1.16×)} where it is resolved, {@code (≈)} where not, nothing if none. */
     private static String compared(Optional<Guide.Compared> c) {
-        return c.map(x -> x.resolved() ? " (" + num(x.ratio().value()) + "×)" : " (≈)").orElse("");
+        return c.map(x -> " (" + x.brief() + ")").orElse("");
     }
 
     /**

@@ -189,7 +189,7 @@ final class Measurements {
     }
 
     private static Optional<Guide.Compared> compared(Resolution resolution, Optional<Interval> ratio) {
-        return ratio.map(r -> new Guide.Compared(r, resolution.resolves(r)));
+        return ratio.map(resolution::compare);
     }
 
     /** @return the stampede's thread counts, smallest first */

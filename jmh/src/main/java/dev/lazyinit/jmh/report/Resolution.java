@@ -41,10 +41,18 @@ record Resolution(String what, Optional<Interval> aa) {
 
     /**
      * @param ratio a ratio to the baseline
+     * @return it, judged by this resolution
+     */
+    Guide.Compared compare(Interval ratio) {
+        return new Guide.Compared(ratio, resolves(ratio));
+    }
+
+    /**
+     * @param ratio a ratio to the baseline
      * @return it with its interval, marked {@code ≈} when this run cannot tell it from 1.00×
      */
     String cell(Interval ratio) {
-        return resolves(ratio) ? ratio.toString() : "≈ " + ratio;
+        return compare(ratio).cell();
     }
 
     /** @return a sentence about the A/A pair: its ratio, the resolution, and whether the run was disturbed */

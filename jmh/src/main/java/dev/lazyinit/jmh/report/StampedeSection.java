@@ -38,17 +38,16 @@ final class StampedeSection implements Section {
         doc.bullets(aa);
         List<List<String>> rows = new ArrayList<>();
         for (int t : threads) {
-            Optional<Stampede> base = m.stampedeBaseline(Bench.STAMPEDE_BASELINE, t);
-            base.ifPresent(b -> rows.add(row("baseline (no holder)", b, "1.00×")));
+            Optional<Interval> twins = m.stampedeResolution(t).aa();
+            m.stampedeBaseline(Bench.STAMPEDE_BASELINE, t).ifPresent(b -> rows.add(row("baseline (no holder)", b,
+                    "1.00×")));
             m.stampedeBaseline(Bench.STAMPEDE_BASELINE_AGAIN, t).ifPresent(a -> rows.add(row(
-                    "baseline again (A/A control)", a, base.map(b -> "A/A: " + ratio(a, b)).orElse(NONE))));
+                    "baseline again (A/A control)", a, twins.map(i -> "A/A: " + i).orElse(NONE))));
         }
         for (Strategy s : m.strategies()) {
             for (int t : threads) {
-                Resolution res = m.stampedeResolution(t);
-                Optional<Stampede> base = m.stampedeBaseline(Bench.STAMPEDE_BASELINE, t);
-                m.stampede(s, t).ifPresent(x -> rows.add(row(Fmt.label(s), x,
-                        base.map(b -> res.cell(ratio(x, b))).orElse(NONE))));
+                Optional<String> cell = m.stampedeTime(s, t).map(Guide.Compared::cell);
+                m.stampede(s, t).ifPresent(x -> rows.add(row(Fmt.label(s), x, cell.orElse(NONE))));
             }
         }
         doc.table(List.of("Strategy", "Threads", "Time to all holding, ms", "× baseline", "Pools opened",
@@ -79,10 +78,6 @@ final class StampedeSection implements Section {
         return List.of(label, String.valueOf(x.threads()), Fmt.medianSpread(x.time()), ratioCell,
                 Fmt.counter(st, Counter.POOLS), Fmt.counter(st, Counter.LEFT_OPEN), Fmt.counter(st, Counter.DISTINCT),
                 Fmt.counter(st, Counter.PEAK_CONNECTIONS));
-    }
-
-    private static Interval ratio(Stampede x, Stampede base) {
-        return Ratios.ofMedians(x.time().samples(), base.time().samples());
     }
 
     private static List<Optional<Metric>> counter(List<Optional<Stampede>> rs, Counter counter) {

@@ -44,8 +44,8 @@ final class SteadySection implements Section {
         rows.add(List.of("baseline (plain final field)", orNone(b1, Fmt::pm), ratio(res1, b1, x1),
                 orNone(b2, Fmt::pm), ratio(res2, b2, x2)));
         if (a1.isPresent() || a2.isPresent()) {
-            rows.add(List.of("baseline again (A/A control)", orNone(a1, Fmt::pm), aa(a1, b1), orNone(a2, Fmt::pm),
-                    aa(a2, b2)));
+            rows.add(List.of("baseline again (A/A control)", orNone(a1, Fmt::pm), aa(res1), orNone(a2, Fmt::pm),
+                    aa(res2)));
         }
         if (f1.isPresent() || f2.isPresent()) {
             rows.add(List.of("floor (unsynchronized read + null check)", orNone(f1, Fmt::pm), "1.00×",
@@ -56,8 +56,8 @@ final class SteadySection implements Section {
         for (Strategy s : m.strategies()) {
             Optional<Metric> g1 = m.of(Bench.GET, s);
             Optional<Metric> g2 = m.of(Bench.GET_2_THREADS, s);
-            rows.add(List.of(Fmt.label(s), orNone(g1, Fmt::pm), ratio(res1, g1, x1), orNone(g2, Fmt::pm),
-                    ratio(res2, g2, x2)));
+            rows.add(List.of(Fmt.label(s), orNone(g1, Fmt::pm), orNone(m.steady(s, false), Guide.Compared::cell),
+                    orNone(g2, Fmt::pm), orNone(m.steady(s, true), Guide.Compared::cell)));
             add(cats, one, two, s.name(), g1, g2);
         }
         String vs = against1 == Bench.FLOOR ? "× floor" : "× field read";
@@ -86,8 +86,8 @@ final class SteadySection implements Section {
         }
     }
 
-    private static String aa(Optional<Metric> again, Optional<Metric> base) {
-        return Ratio.of(again, base).map(r -> "A/A: " + Interval.of(r) + " the baseline").orElse(NONE);
+    private static String aa(Resolution res) {
+        return res.aa().map(i -> "A/A: " + i + " the baseline").orElse(NONE);
     }
 
     private static String ratio(Resolution res, Optional<Metric> m, Optional<Metric> base) {
