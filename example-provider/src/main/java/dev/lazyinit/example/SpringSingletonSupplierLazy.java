@@ -10,8 +10,9 @@ import org.springframework.util.function.SingletonSupplier;
  *
  * <p>It caches the first non-null result of its supplier, behind a lock taken only while there is none yet. A
  * supplier that throws leaves nothing cached. It has no close, no reset and no way to ask whether it holds a value;
- * this adapter remembers a successful {@code get()} so that {@link #close()} can close the value, but cannot stop a
- * creation that starts after {@code close()}.
+ * this adapter remembers a successful creation (a write inside the supplier's lock, once) so that {@link #close()}
+ * can close the value, but cannot stop a creation that starts after {@code close()}. It must not write on every
+ * {@code get()}: a volatile store per call is what the adapter would then measure, not Spring.
  *
  * <p>In production: {@code SingletonSupplier<Store> store = SingletonSupplier.of(() -> new PostgresStore(config));}
  *
@@ -27,14 +28,16 @@ public final class SpringSingletonSupplierLazy<T extends AutoCloseable> implemen
      * @param factory creates the value
      */
     public SpringSingletonSupplierLazy(Supplier<? extends T> factory) {
-        this.singleton = SingletonSupplier.of(() -> Lazy.requireCreated(factory, factory.get()));
+        this.singleton = SingletonSupplier.of(() -> {
+            T value = Lazy.requireCreated(factory, factory.get());
+            initialized = true; // once, inside the supplier's lock: the fast path below writes nothing
+            return value;
+        });
     }
 
     @Override
     public T get() {
-        T v = singleton.obtain();
-        initialized = true;
-        return v;
+        return singleton.obtain();
     }
 
     @Override
