@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -136,7 +137,7 @@ class BenchmarkSmokeTest {
     void aJdkGivenByPathIsAskedWhatItCanBuildAndForked(@TempDir Path dir) throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
         Suite.run(Profile.SMOKE, dir, dir.resolve("absent-verdicts.json"),
-                List.of("LazyInit_02_SteadyState.get$", "-p", "strategy=DOUBLE_CHECKED,STABLE_VALUE"),
+                List.of("LazyInit_02_SteadyState.get$", "-p", "strategy=DOUBLE_CHECKED,STABLE_VALUE,LAZY_CONSTANT"),
                 List.of(java), "smoke --jdks " + java);
 
         List<Row> rows = rows(dir);
@@ -147,9 +148,9 @@ class BenchmarkSmokeTest {
             assertThat(r.jdk()).isEqualTo(Runtime.version().feature());
         });
         assertThat(rows.stream().map(r -> r.param("strategy")))
-                .as("STABLE_VALUE only where the JDK builds it")
-                .containsExactlyElementsOf(Strategy.STABLE_VALUE.available()
-                        ? List.of("DOUBLE_CHECKED", "STABLE_VALUE") : List.of("DOUBLE_CHECKED"));
+                .as("the preview strategies only where the JDK builds them")
+                .containsExactlyElementsOf(Stream.of(Strategy.DOUBLE_CHECKED, Strategy.STABLE_VALUE,
+                        Strategy.LAZY_CONSTANT).filter(Strategy::available).map(Strategy::name).toList());
         Environment env = Codec.read(dir.resolve("environment.json"), Environment.class, Environment.FORMAT);
         assertThat(env.forkJdks()).singleElement().satisfies(j -> assertThat(j.javaPath()).isEqualTo(java));
         assertNoPasswordIn(dir);

