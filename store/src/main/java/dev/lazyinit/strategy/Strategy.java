@@ -104,10 +104,10 @@ public final class Strategy implements Comparable<Strategy> {
             reflective("dev.lazyinit.lazy.StableValueLazy", 25, 25, "JDK 25 only: JDK 26 replaced it by LazyConstant"),
             SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
 
-    public static final Strategy LAZY_CONSTANT = builtIn("LAZY_CONSTANT", "LazyConstant (JDK 26+ preview)",
-            "The JDK's own lazy constant (JEP 526), StableValue's successor. Needs JDK 26 or 27 with --enable-preview.",
-            reflective("dev.lazyinit.lazy.LazyConstantLazy", 26, 27,
-                    "known on JDK 26 and 27; this JDK is newer than the build knows"),
+    public static final Strategy LAZY_CONSTANT = builtIn("LAZY_CONSTANT", "LazyConstant (JDK 26 preview)",
+            "The JDK's own lazy constant (JEP 526), StableValue's successor. Needs JDK 26 with --enable-preview.",
+            reflective("dev.lazyinit.lazy.LazyConstantLazy", 26, 26, "JDK 26 only: JDK 27's LazyConstant has no"
+                    + " isInitialized() and never retries a failed computation, which this entry claims"),
             SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
 
     public static final Strategy COMMONS_ATOMIC_INITIALIZER = builtIn("COMMONS_ATOMIC_INITIALIZER", "BROKEN for resources: commons-lang3 AtomicInitializer",
@@ -299,7 +299,7 @@ public final class Strategy implements Comparable<Strategy> {
         return builder.build(factory);
     }
 
-    /** @return whether this JVM can run the strategy (StableValue needs JDK 25, LazyConstant 26 or 27, with preview) */
+    /** @return whether this JVM can run the strategy (StableValue needs JDK 25, LazyConstant 26, with preview) */
     public boolean available() {
         return builder.unavailableReason() == null;
     }

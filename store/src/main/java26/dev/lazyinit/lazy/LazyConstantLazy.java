@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  * can fold a read of a {@code static final LazyConstant} like a {@code static final} field. There is no close and
  * no reset; this adapter closes the value if one was computed.
  *
- * <p>Compiled and tested only on JDK 26 and 27 with {@code --enable-preview}; other JDKs skip it, visibly.
+ * <p>Compiled and tested only on JDK 26 with {@code --enable-preview}; other JDKs skip it, visibly. JDK 27 changed
+ * the API: no {@code isInitialized()}, and a computation that threw is never run again ({@code get()} throws
+ * {@code NoSuchElementException} from then on), so there a database down at start-up stays down for the holder.
  *
  * @param <T> the value type
  */

@@ -46,13 +46,13 @@ public final class Jdks {
     /** From here on a JVM is told that the class path may use restricted native methods (embedded PostgreSQL). */
     public static final int NATIVE_ACCESS = 22;
     /**
-     * The first release with a preview strategy (StableValue on 25, LazyConstant on 26 and 27): from here on every
+     * The first release with a preview strategy (StableValue on 25, LazyConstant on 26): from here on every
      * JVM gets --enable-preview, which costs nothing where no preview class is loaded.
      */
     public static final int PREVIEW = 25;
     /**
      * The newest release whose preview source set the build knows: the same number as the parent pom's
-     * {@code jdk.newest.known}, whose jdk25, jdk26 and jdk-unknown profiles decide which source set each JDK
+     * {@code jdk.newest.known}, whose jdk25, jdk26, jdk27 and jdk-unknown profiles decide which source set each JDK
      * compiles ({@link #previewSources}; a test keeps the two equal). A newer JDK builds the portable part only.
      */
     public static final int NEWEST_KNOWN = 27;
@@ -106,17 +106,15 @@ public final class Jdks {
     /**
      * @param feature a feature release
      * @return the store's preview source set that release compiles, as the parent pom decides it: {@code java25}
-     *         (StableValue), {@code java26} (LazyConstant, on 26 and 27), or empty (none: before 25, and after
-     *         {@link #NEWEST_KNOWN})
+     *         (StableValue), {@code java26} (LazyConstant), or empty (none: before 25; on 27, whose LazyConstant
+     *         is another API; after {@link #NEWEST_KNOWN})
      */
     public static Optional<String> previewSources(int feature) {
-        if (feature == 25) {
-            return Optional.of("java25");
-        }
-        if (feature >= 26 && feature <= NEWEST_KNOWN) {
-            return Optional.of("java26");
-        }
-        return Optional.empty();
+        return switch (feature) {
+            case 25 -> Optional.of("java25");
+            case 26 -> Optional.of("java26");
+            default -> Optional.empty();
+        };
     }
 
     /** @return the JDK this code runs on */
