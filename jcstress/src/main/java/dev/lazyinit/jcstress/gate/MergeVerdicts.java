@@ -21,8 +21,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Merges the verdicts files of several machines (each names its architecture, JDK, OS and mode) into one table:
@@ -34,6 +37,12 @@ import picocli.CommandLine.Parameters;
  * <p>Merged verdict of one strategy and property: FAIL if any machine failed; CAUGHT if any caught the bug;
  * NOT_OBSERVED if a control's bug was allowed but seen nowhere; PASS if every machine that ran it passed; N/A if none
  * ran it. Samples add up.
+ *
+ * <p>A machine whose file is missing would only leave a column out, so the inputs are checked first
+ * ({@link MergeInputs}): every file must be readable, and with {@code --expect RUN,...} every expected run must have
+ * delivered exactly one. Exit status: 0 merged; 1 the inputs are incomplete (each problem is printed; the table of
+ * the files that could be read is still written, headed by what is missing, and {@code --json} is not); 2 a bad
+ * command line.
  */
 @Command(name = "merge", description = "Merges verdicts files from several machines into one table.")
 final class MergeVerdicts implements Callable<Integer> {
@@ -47,34 +56,83 @@ final class MergeVerdicts implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "the merged verdicts as a verdicts file")
     private Path json;
 
-    @Parameters(arity = "1..*", paramLabel = "VERDICTS", description = "jcstress-verdicts.json files, one a machine")
+    // A CI matrix passes its cells as one comma-separated word, so the list is computed in one place.
+    @Option(names = "--expect", paramLabel = "RUN", split = ",",
+            description = "the runs that must each have delivered one verdicts file: RUN is the name of the folder"
+                    + " exactly one VERDICTS path is in (a CI download puts each artifact in a folder of its name);"
+                    + " every VERDICTS path must then be in one of them. Without it the files are taken as given.")
+    private List<String> expected = new ArrayList<>();
+
+    // None is allowed with --expect, so that a CI step whose search found no file gets each run named as missing.
+    @Parameters(arity = "0..*", paramLabel = "VERDICTS",
+            description = "jcstress-verdicts.json files, one a machine (at least one unless --expect is given)")
     private List<Path> files = new ArrayList<>();
 
-    private final PrintStream console = System.out;
+    @Spec
+    private CommandSpec spec;
+
+    private final PrintStream console;
+    private final PrintStream errors;
+
+    /** The command as picocli makes it: writes to the standard streams. */
+    MergeVerdicts() {
+        this(System.out, System.err);
+    }
+
+    /**
+     * @param console where the table (without {@code --out}) and progress go
+     * @param errors where the problems with the inputs go
+     */
+    MergeVerdicts(PrintStream console, PrintStream errors) {
+        this.console = console;
+        this.errors = errors;
+    }
 
     @Override
     public Integer call() throws IOException {
-        List<ProofVerdicts> machines = new ArrayList<>();
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                System.err.println("merge: " + f + ": no such file");
-                return 2;
-            }
-            machines.add(Codec.read(f, ProofVerdicts.class, ProofVerdicts.FORMAT));
+        if (files.isEmpty() && expected.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: VERDICTS (or --expect)");
         }
-        ProofVerdicts merged = merge(machines);
-        String table = markdown(machines, merged);
+        MergeInputs inputs = MergeInputs.read(files, expected);
+        List<ProofVerdicts> machines = inputs.verdicts();
+        String table = "";
+        if (!inputs.complete()) {
+            errors.println("[merge] FAILED: the verdicts are incomplete:");
+            inputs.problems().forEach(p -> errors.println("  - " + p));
+            table = incomplete(inputs.problems());
+        }
+        ProofVerdicts merged = machines.isEmpty() ? null : merge(machines);
+        if (merged != null) {
+            table += markdown(machines, merged);
+        }
         if (out == null) {
             console.print(table);
         } else {
             Files.writeString(out, table, StandardCharsets.UTF_8);
             console.println("[merge] " + machines.size() + " machines -> " + out.toAbsolutePath().normalize());
         }
+        if (!inputs.complete()) {
+            if (json != null) {
+                // a verdicts file cannot say it lacks a machine, so an incomplete merge writes none, and removes
+                // an earlier one that would otherwise pass for this merge's
+                Files.deleteIfExists(json);
+                console.println("[merge] no merged verdicts file: the inputs are incomplete");
+            }
+            return 1;
+        }
         if (json != null) {
             Codec.write(json, merged);
             console.println("[merge] merged verdicts -> " + json.toAbsolutePath().normalize());
         }
         return 0;
+    }
+
+    /** The head of an incomplete merge's table, so that nobody takes what follows for the whole verdict. */
+    static String incomplete(List<String> problems) {
+        StringBuilder md = new StringBuilder("# INCOMPLETE: the merge lacks verdicts\n\n");
+        problems.forEach(p -> md.append("- ").append(p).append('\n'));
+        return md.append("\nThe table below, if any, merges only the files that could be read; it is not the"
+                + " merged verdict.\n\n").toString();
     }
 
     /**
