@@ -182,14 +182,17 @@ final class MergeVerdicts implements Callable<Integer> {
     /**
      * @param machines the verdicts of each machine
      * @param merged their merge
-     * @return the table: strategy, property, one column per machine grouped by architecture, the merged verdict
+     * @return the table: strategy, property, one column per machine grouped by architecture (headed by its
+     *         architecture, OS and JDK), the merged verdict
      */
     static String markdown(List<ProofVerdicts> machines, ProofVerdicts merged) {
-        List<ProofVerdicts> columns = machines.stream()
-                .sorted(Comparator.comparing(ProofVerdicts::arch).thenComparing(ProofVerdicts::jvm)).toList();
+        // the OS is in the heading because Linux and macOS on arm64 with the same JDK are two machines to tell apart
+        List<ProofVerdicts> columns = machines.stream().sorted(Comparator.comparing(ProofVerdicts::arch)
+                .thenComparing(ProofVerdicts::os).thenComparing(ProofVerdicts::jvm)).toList();
         StringBuilder md = new StringBuilder("# JCStress verdicts merged from ").append(machines.size())
                 .append(" machines\n\n| strategy | property |");
-        columns.forEach(m -> md.append(' ').append(m.arch()).append(" · JDK ").append(m.jvm()).append(" |"));
+        columns.forEach(m -> md.append(' ').append(m.arch()).append(" · ").append(m.os()).append(" · JDK ")
+                .append(m.jvm()).append(" |"));
         md.append(" merged |\n|---|---|").append("---|".repeat(columns.size() + 1)).append('\n');
         for (ProofVerdict v : merged.verdicts()) {
             if (v.verdict() == VerdictKind.NOT_APPLICABLE) {

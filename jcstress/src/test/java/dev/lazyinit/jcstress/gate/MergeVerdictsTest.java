@@ -55,7 +55,7 @@ class MergeVerdictsTest {
                 .isEqualTo(VerdictKind.CAUGHT);
         assertThat(cell(merged, Strategy.DOUBLE_CHECKED, Property.PUBLICATION).shown()).isEqualTo("PASS");
         String table = MergeVerdicts.markdown(List.of(x86, arm), merged);
-        assertThat(table).contains("| aarch64 · JDK ").contains("| amd64 · JDK ");
+        assertThat(table).contains("| aarch64 · Linux ").contains("| amd64 · Linux ");
         String row = table.lines().filter(l -> l.startsWith("| DOUBLE_CHECKED | publication |")).findFirst()
                 .orElseThrow();
         assertThat(row).as("undiscriminated on x86 alone, discriminating merged")
@@ -68,6 +68,17 @@ class MergeVerdictsTest {
         ProofVerdicts broken = replace(read(JDK25), Strategy.SYNCHRONIZED, Property.SAME_INSTANCE, VerdictKind.FAIL);
         assertThat(cell(MergeVerdicts.merge(List.of(x86, broken)), Strategy.SYNCHRONIZED, Property.SAME_INSTANCE)
                 .verdict()).isEqualTo(VerdictKind.FAIL);
+    }
+
+    @Test
+    void linuxAndMacOsOnArm64WithTheSameJdkAreTwoColumns() throws IOException {
+        ProofVerdicts linux = caughtPublication(read(JDK25));
+        ProofVerdicts mac = new ProofVerdicts(linux.format(), linux.mode(), linux.jvm(), linux.arch(), "Mac OS X 15.5",
+                linux.generatedAt(), linux.verdicts());
+        String table = MergeVerdicts.markdown(List.of(mac, linux), MergeVerdicts.merge(List.of(mac, linux)));
+        String heading = table.lines().filter(l -> l.startsWith("| strategy |")).findFirst().orElseThrow();
+        assertThat(heading).as("grouped by architecture, then OS")
+                .containsSubsequence("| aarch64 · Linux ", "| aarch64 · Mac OS X 15.5 · JDK " + linux.jvm() + " |");
     }
 
     /** The JDK 25 file as an arm64 machine that saw the partly built value would have written it. */
