@@ -109,6 +109,7 @@ public abstract class Lazy_01_Publication {
      *      built, built        939,975      899,091
      *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
      *      built, built              —      725,011
+     *    LAZY_CONSTANT               JDK 17: —            JDK 25: —    (JDK 26.0.2.1: PASS (undiscriminated), 3,704,851 samples)
      *    COMMONS_ATOMIC_INITIALIZER  JDK 17: PASS         JDK 25: PASS
      *      built, built        806,855      745,491
      *    BROKEN_UNSYNCHRONIZED       JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED

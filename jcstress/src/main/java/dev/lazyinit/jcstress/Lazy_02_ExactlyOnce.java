@@ -133,6 +133,7 @@ public abstract class Lazy_02_ExactlyOnce {
      *      1 created                         540,008      704,531
      *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
      *      1 created                               —      479,251
+     *    LAZY_CONSTANT               JDK 17: —            JDK 25: —    (JDK 26.0.2.1: PASS, 1,052,691 samples)
      *    COMMONS_ATOMIC_INITIALIZER  JDK 17: CAUGHT       JDK 25: CAUGHT
      *      1 created                         503,272      460,238
      *      2 created, extra left open         36,063       49,733

@@ -104,6 +104,7 @@ public abstract class Lazy_03_SameInstance {
      *      same             501,608      643,091
      *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
      *      same                   —      561,171
+     *    LAZY_CONSTANT               JDK 17: —            JDK 25: —    (JDK 26.0.2.1: PASS, 3,049,491 samples)
      *    COMMONS_ATOMIC_INITIALIZER  JDK 17: PASS         JDK 25: PASS
      *      same             531,048      786,451
      *    BROKEN_UNSYNCHRONIZED       JDK 17: CAUGHT       JDK 25: CAUGHT

@@ -133,6 +133,7 @@ public abstract class Lazy_04_FailureThenAccess {
      *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
      *      failure, value, value                                                                —      337,387
      *      value, failure, value                                                                —      182,824
+     *    LAZY_CONSTANT               JDK 17: —            JDK 25: —    (JDK 26.0.2.1: PASS, 806,931 samples)
      *    COMMONS_ATOMIC_INITIALIZER  JDK 17: PASS         JDK 25: PASS
      *      failure, value, value                                                           87,047      512,702
      *      value, failure, value                                                           25,441      253,269

@@ -148,6 +148,7 @@ public abstract class Lazy_05_CloseVsGet {
      *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
      *      closed, value, closed                                       —       25,590
      *      closed, value, open until closed again                      —      535,581
+     *    LAZY_CONSTANT               JDK 17: —            JDK 25: —    (JDK 26.0.2.1: PASS, 2,117,651 samples)
      *    COMMONS_ATOMIC_INITIALIZER  JDK 17: CAUGHT       JDK 25: CAUGHT
      *      closed, value, closed                                  20,016       32,709
      *      closed, value, open until closed again                781,209      487,502
