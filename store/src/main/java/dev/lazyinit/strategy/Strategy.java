@@ -19,6 +19,7 @@ import dev.lazyinit.lazy.SynchronizedLazy;
 import dev.lazyinit.lazy.VarHandleDclLazy;
 import dev.lazyinit.lazy.broken.BrokenCloseForgetsLazy;
 import dev.lazyinit.lazy.broken.BrokenNoRetryLazy;
+import dev.lazyinit.lazy.broken.BrokenNonFinalWrapperLazy;
 import dev.lazyinit.lazy.broken.BrokenNonVolatileDclLazy;
 import dev.lazyinit.lazy.broken.BrokenUninterruptibleWaitLazy;
 import dev.lazyinit.lazy.broken.BrokenUnsynchronizedLazy;
@@ -148,6 +149,12 @@ public final class Strategy implements Comparable<Strategy> {
             "Control. The VarHandle DCL with plain get()/set() instead of acquire/release: unsafe publication, as"
                     + " without volatile, hidden from SpotBugs behind the VarHandle; the bytecode check flags it.",
             EnumSet.of(SAFE_PUBLICATION), BrokenVarHandlePlainDclLazy::new,
+            SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
+
+    public static final Strategy BROKEN_FINAL_WRAPPER_NON_FINAL = builtIn("BROKEN_FINAL_WRAPPER_NON_FINAL", "BROKEN: final-field wrapper whose field is not final",
+            "Control. The final-field wrapper with the wrapper's field not final: the plain fast-path read may see"
+                    + " the wrapper before its value is written, as in the DCL without volatile.",
+            EnumSet.of(SAFE_PUBLICATION), BrokenNonFinalWrapperLazy::new,
             SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
 
     /** How a strategy builds a holder: one method reference to its constructor. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lazyinit.harness.contract.StaticVerdicts.Finding;
 import dev.lazyinit.harness.staticlayer.BytecodeCheck;
 import dev.lazyinit.harness.staticlayer.StaticLayer;
+import dev.lazyinit.lazy.broken.BrokenNonFinalWrapperLazy;
 import dev.lazyinit.lazy.broken.BrokenNonVolatileDclLazy;
 import dev.lazyinit.lazy.broken.BrokenVarHandlePlainDclLazy;
+import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -15,8 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 
 /**
- * The static layer's bytecode check over the real holder classes: it flags the plain VarHandle DCL control and
- * nothing that is correct, and its edges (a plain read under a lock, a volatile wrapper field) hold.
+ * The static layer's bytecode check over the real holder classes: each of its two rules flags the control made
+ * for it and nothing that is correct, and its edges (a plain read under a lock, a volatile wrapper field) hold.
  *
  * <p>What a failure here means: a correct holder gained a plain VarHandle read outside its lock or a wrapper with a
  * field that is not final (read the finding's message), or a control is no longer flagged, so the check lost its
@@ -53,6 +55,16 @@ class BytecodeCheckTest {
     }
 
     @Test
+    void wrapperWithANonFinalFieldIsFlagged() {
+        assertThat(check(BrokenNonFinalWrapperLazy.class)).singleElement().satisfies(f -> {
+            assertThat(f.pattern()).isEqualTo(BytecodeCheck.WRAPPER_NOT_FINAL);
+            assertThat(f.className()).isEqualTo(BrokenNonFinalWrapperLazy.class.getName());
+            assertThat(f.message()).contains("BrokenNonFinalWrapperLazy$Wrapper's field value is not final",
+                    "plain read of wrapper");
+        });
+    }
+
+    @Test
     void classicDclsAreNotItsBusiness() {
         assertThat(check(DoubleCheckedLazy.class)).isEmpty();
         assertThat(check(SynchronizedLazy.class)).isEmpty();
@@ -63,7 +75,7 @@ class BytecodeCheckTest {
 
     /** The check over every registry strategy this JVM can run, through the classes the static layer reads. */
     @Test
-    void noCorrectStrategyIsFlaggedAndThePlainVarHandleControlIs() {
+    void noCorrectStrategyIsFlaggedAndEveryPublicationControlOfOursIs() {
         for (Strategy s : Strategy.values()) {
             if (!s.available()) {
                 continue;
@@ -76,6 +88,9 @@ class BytecodeCheckTest {
         }
         assertThat(BytecodeCheck.check(BrokenVarHandlePlainDclLazy.class.getClassLoader(),
                 StaticLayer.classesOf(Strategy.BROKEN_DCL_VAR_HANDLE_PLAIN))).isNotEmpty();
+        assertThat(BytecodeCheck.check(BrokenNonFinalWrapperLazy.class.getClassLoader(),
+                StaticLayer.classesOf(Strategy.BROKEN_FINAL_WRAPPER_NON_FINAL))).isNotEmpty();
+        assertThat(Strategy.BROKEN_FINAL_WRAPPER_NON_FINAL.violates()).containsExactly(Guarantee.SAFE_PUBLICATION);
     }
 
     // The rules' edges, on small classes of this test.

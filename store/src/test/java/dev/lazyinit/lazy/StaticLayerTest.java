@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The static layer, judged: SpotBugs (run by the build right after the holders compile) must flag the non-volatile
- * DCL control, the bytecode check the plain VarHandle DCL control, and neither may find
+ * DCL control, the bytecode check the plain VarHandle DCL and the non-final wrapper controls, and neither may find
  * anything in a strategy that claims safe publication. Writes
  * {@code target/static-layer/static-verdicts.json} for the gate and the report, and prints the table.
  *
@@ -42,7 +42,7 @@ class StaticLayerTest {
         Codec.write(VERDICTS, verdicts);
         StringBuilder table = new StringBuilder("[static layer] " + verdicts.tool() + " (" + SETTINGS + ")\n");
         for (StaticVerdict v : verdicts.verdicts()) {
-            table.append(String.format(Locale.ROOT, "  %-28s %-24s %s%n", v.strategy(), v.shown(), v.note()));
+            table.append(String.format(Locale.ROOT, "  %-30s %-24s %s%n", v.strategy(), v.shown(), v.note()));
         }
         verdicts.suppressions().forEach(s -> table.append("  suppressed: ").append(s.finding().pattern())
                 .append(" in ").append(s.finding().className()).append(": ").append(s.reason()).append('\n'));
@@ -62,6 +62,14 @@ class StaticLayerTest {
         assertThat(control.verdict()).as(control.note()).isEqualTo(VerdictKind.CAUGHT);
         assertThat(control.findings()).extracting(StaticVerdicts.Finding::pattern)
                 .contains(BytecodeCheck.VARHANDLE_PLAIN);
+    }
+
+    @Test
+    void nonFinalWrapperControlIsFlaggedByTheBytecodeCheck() {
+        StaticVerdict control = verdicts.find(Strategy.BROKEN_FINAL_WRAPPER_NON_FINAL.name()).orElseThrow();
+        assertThat(control.verdict()).as(control.note()).isEqualTo(VerdictKind.CAUGHT);
+        assertThat(control.findings()).extracting(StaticVerdicts.Finding::pattern)
+                .contains(BytecodeCheck.WRAPPER_NOT_FINAL);
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The teeth table's rules, on verdicts made up for the purpose: what a full run on x86 shows (every required row
  * CAUGHT: the static layer catches each publication control, SpotBugs the non-volatile DCL and the bytecode check
- * the plain VarHandle DCL), and each way a row can be missing or not caught.
+ * the other two), and each way a row can be missing or not caught.
  */
 class TeethTableTest {
 
@@ -110,7 +110,7 @@ class TeethTableTest {
         }
         assertThat(Strategy.brokenControls()).as("no control is marked a known blind spot any more")
                 .allSatisfy(s -> assertThat(s.knownBlindSpots()).isEmpty());
-        for (Strategy s : List.of(Strategy.BROKEN_DCL_VAR_HANDLE_PLAIN)) {
+        for (Strategy s : List.of(Strategy.BROKEN_DCL_VAR_HANDLE_PLAIN, Strategy.BROKEN_FINAL_WRAPPER_NON_FINAL)) {
             Group publication = group(t, Guarantee.SAFE_PUBLICATION, s);
             assertThat(publication.result()).as(s.name()).isEqualTo(Result.CAUGHT);
             assertThat(publication.lines()).filteredOn(TeethTable.Line::required).singleElement()
@@ -179,9 +179,10 @@ class TeethTableTest {
         TeethTable missing = TeethTable.build(verdicts(null, null), IS_BUG, null,
                 Input.missing("neither file exists", false), store(VerdictKind.CAUGHT));
         assertThat(missing.failures()).as("one failure per control that violates safe publication")
-                .hasSize(2).allSatisfy(f -> assertThat(f).contains("violates SAFE_PUBLICATION"))
+                .hasSize(3).allSatisfy(f -> assertThat(f).contains("violates SAFE_PUBLICATION"))
                 .anySatisfy(f -> assertThat(f).contains("BROKEN_DCL_NON_VOLATILE"))
-                .anySatisfy(f -> assertThat(f).contains("BROKEN_DCL_VAR_HANDLE_PLAIN"));
+                .anySatisfy(f -> assertThat(f).contains("BROKEN_DCL_VAR_HANDLE_PLAIN"))
+                .anySatisfy(f -> assertThat(f).contains("BROKEN_FINAL_WRAPPER_NON_FINAL"));
         TeethTable notGiven = TeethTable.build(verdicts(null, null), IS_BUG, null,
                 Input.missing("not given (--static)", true), store(VerdictKind.CAUGHT));
         assertThat(notGiven.failures()).isEmpty();
