@@ -62,10 +62,22 @@ public final class BytecodeCheck {
     private BytecodeCheck() {
     }
 
-    /** @return the check and the ASM version it reads with, for the verdicts file */
+    /**
+     * @return the check and the ASM version it reads with, for the verdicts file; where ASM's manifest is not on the
+     *         class path (the JCStress gate's shaded jar), the newest class-file version it reads instead
+     */
     public static String tool() {
         String version = ClassReader.class.getPackage().getImplementationVersion();
-        return "bytecode check (ASM " + (version == null ? "unknown version" : version) + ")";
+        if (version != null) {
+            return "bytecode check (ASM " + version + ")";
+        }
+        int newest = 0;
+        for (java.lang.reflect.Field f : Opcodes.class.getFields()) {
+            if (f.getName().matches("V[0-9]+")) {
+                newest = Math.max(newest, Integer.parseInt(f.getName().substring(1)));
+            }
+        }
+        return "bytecode check (ASM, class files up to Java " + newest + ")";
     }
 
     /**
