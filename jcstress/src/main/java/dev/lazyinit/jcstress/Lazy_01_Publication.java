@@ -46,15 +46,16 @@ import org.openjdk.jcstress.infra.results.LL_Result;
  *  green and the gate reports CAUGHT or NOT_OBSERVED.
  *
  *  No broken control must show its bug here, not even those that violate SAFE_PUBLICATION (the non-volatile
- *  DCL, the VarHandle DCL with plain access): whether it shows depends on the hardware, so the layer that must
- *  catch a publication bug is the static one (Layer), and this proof's verdicts are reported beside it in the
- *  gate's teeth table, never required. The VarHandle control is a known blind spot (Strategy.knownBlindSpots):
- *  the static layer does not see through the VarHandle either, so on x86 nothing catches it.
+ *  DCL, the VarHandle DCL with plain access, the final-field wrapper whose field is not final): whether it shows
+ *  depends on the hardware, so the layer that must catch a publication bug is the static one (Layer), and this
+ *  proof's verdicts are reported beside it in the gate's teeth table, never required. SpotBugs catches the
+ *  non-volatile DCL; the other two are caught by the static layer's bytecode check (a plain VarHandle.get on the
+ *  lock-free path, a wrapper field that is not final), which SpotBugs does not see.
  *
  *  What x86 cannot show: x86 is TSO (stores are not reordered with other stores, loads not with other
  *  loads), so once the JIT has kept the constructor's stores before the publishing store, which it does
- *  here, no reader can see them out of order. The non-volatile DCL, the VarHandle DCL with plain access and
- *  the unsynchronized holder therefore show no "partial" on this machine: their publication verdicts are
+ *  here, no reader can see them out of order. The non-volatile DCL, the VarHandle DCL with plain access, the
+ *  non-final wrapper and the unsynchronized holder therefore show no "partial" on this machine: their publication verdicts are
  *  NOT_OBSERVED, which the gate allows here. The JMM still allows the outcome, and on AArch64 or POWER the
  *  same test shows it (compare the jcstress sample Singleton_07_BrokenNonVolatileDCL).
  * </pre>
@@ -128,6 +129,8 @@ public abstract class Lazy_01_Publication {
      *      built, built        103,071       58,603
      *    BROKEN_DCL_VAR_HANDLE_PLAIN JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
      *      built, built        105,446      407,571
+     *
+     *    BROKEN_FINAL_WRAPPER_NON_FINAL came later and has no measured run here yet.
      */
 
     /**

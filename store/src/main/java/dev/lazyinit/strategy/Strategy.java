@@ -19,6 +19,7 @@ import dev.lazyinit.lazy.SynchronizedLazy;
 import dev.lazyinit.lazy.VarHandleDclLazy;
 import dev.lazyinit.lazy.broken.BrokenCloseForgetsLazy;
 import dev.lazyinit.lazy.broken.BrokenNoRetryLazy;
+import dev.lazyinit.lazy.broken.BrokenNonFinalWrapperLazy;
 import dev.lazyinit.lazy.broken.BrokenNonVolatileDclLazy;
 import dev.lazyinit.lazy.broken.BrokenUninterruptibleWaitLazy;
 import dev.lazyinit.lazy.broken.BrokenUnsynchronizedLazy;
@@ -145,11 +146,15 @@ public final class Strategy implements Comparable<Strategy> {
             SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
 
     public static final Strategy BROKEN_DCL_VAR_HANDLE_PLAIN = builtIn("BROKEN_DCL_VAR_HANDLE_PLAIN", "BROKEN: VarHandle DCL with plain get/set",
-            "Control, for a blind spot. The VarHandle DCL with plain get()/set() instead of acquire/release: unsafe"
-                    + " publication, as without volatile, but hidden from the static layer behind the VarHandle.",
-            // violates SAFE_PUBLICATION, and that is a known blind spot: the static layer does not see through the
-            // VarHandle, and x86 never shows the reordering; an arm64 JCStress run is where it can be caught
-            EnumSet.of(SAFE_PUBLICATION), EnumSet.of(SAFE_PUBLICATION), BrokenVarHandlePlainDclLazy::new,
+            "Control. The VarHandle DCL with plain get()/set() instead of acquire/release: unsafe publication, as"
+                    + " without volatile, hidden from SpotBugs behind the VarHandle; the bytecode check flags it.",
+            EnumSet.of(SAFE_PUBLICATION), BrokenVarHandlePlainDclLazy::new,
+            SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
+
+    public static final Strategy BROKEN_FINAL_WRAPPER_NON_FINAL = builtIn("BROKEN_FINAL_WRAPPER_NON_FINAL", "BROKEN: final-field wrapper whose field is not final",
+            "Control. The final-field wrapper with the wrapper's field not final: the plain fast-path read may see"
+                    + " the wrapper before its value is written, as in the DCL without volatile.",
+            EnumSet.of(SAFE_PUBLICATION), BrokenNonFinalWrapperLazy::new,
             SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
 
     /** How a strategy builds a holder: one method reference to its constructor. */

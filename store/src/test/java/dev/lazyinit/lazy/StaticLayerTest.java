@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
 import dev.lazyinit.harness.contract.StaticVerdicts;
+import dev.lazyinit.harness.staticlayer.BytecodeCheck;
 import dev.lazyinit.harness.staticlayer.StaticLayer;
+import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
 import dev.lazyinit.strategy.Strength;
 import dev.lazyinit.strategy.VerdictKind;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The static layer, judged: SpotBugs (run by the build right after the holders compile) must flag the non-volatile
- * DCL control, and must find nothing in any strategy that claims safe publication. Writes
+ * DCL control, the bytecode check the plain VarHandle DCL and the non-final wrapper controls, and neither may find
+ * anything in a strategy that claims safe publication. Writes
  * {@code target/static-layer/static-verdicts.json} for the gate and the report, and prints the table.
  *
  * <p>What a failure here means: either a correct holder gained a shape SpotBugs considers unsafe (read its
@@ -39,7 +42,7 @@ class StaticLayerTest {
         Codec.write(VERDICTS, verdicts);
         StringBuilder table = new StringBuilder("[static layer] " + verdicts.tool() + " (" + SETTINGS + ")\n");
         for (StaticVerdict v : verdicts.verdicts()) {
-            table.append(String.format(Locale.ROOT, "  %-28s %-24s %s%n", v.strategy(), v.shown(), v.note()));
+            table.append(String.format(Locale.ROOT, "  %-30s %-24s %s%n", v.strategy(), v.shown(), v.note()));
         }
         verdicts.suppressions().forEach(s -> table.append("  suppressed: ").append(s.finding().pattern())
                 .append(" in ").append(s.finding().className()).append(": ").append(s.reason()).append('\n'));
@@ -51,6 +54,32 @@ class StaticLayerTest {
         StaticVerdict control = verdicts.find(Strategy.BROKEN_DCL_NON_VOLATILE.name()).orElseThrow();
         assertThat(control.verdict()).as(control.note()).isEqualTo(VerdictKind.CAUGHT);
         assertThat(control.findings()).extracting(StaticVerdicts.Finding::pattern).contains("DC_DOUBLECHECK");
+    }
+
+    @Test
+    void plainVarHandleDclControlIsFlaggedByTheBytecodeCheck() {
+        StaticVerdict control = verdicts.find(Strategy.BROKEN_DCL_VAR_HANDLE_PLAIN.name()).orElseThrow();
+        assertThat(control.verdict()).as(control.note()).isEqualTo(VerdictKind.CAUGHT);
+        assertThat(control.findings()).extracting(StaticVerdicts.Finding::pattern)
+                .contains(BytecodeCheck.VARHANDLE_PLAIN);
+    }
+
+    @Test
+    void nonFinalWrapperControlIsFlaggedByTheBytecodeCheck() {
+        StaticVerdict control = verdicts.find(Strategy.BROKEN_FINAL_WRAPPER_NON_FINAL.name()).orElseThrow();
+        assertThat(control.verdict()).as(control.note()).isEqualTo(VerdictKind.CAUGHT);
+        assertThat(control.findings()).extracting(StaticVerdicts.Finding::pattern)
+                .contains(BytecodeCheck.WRAPPER_NOT_FINAL);
+    }
+
+    @Test
+    void everyControlThatViolatesSafePublicationIsCaught() {
+        for (Strategy s : Strategy.brokenControls()) {
+            if (s.violates().contains(Guarantee.SAFE_PUBLICATION)) {
+                StaticVerdict v = verdicts.find(s.name()).orElseThrow();
+                assertThat(v.verdict()).as("%s: %s", s, v.note()).isEqualTo(VerdictKind.CAUGHT);
+            }
+        }
     }
 
     @Test
@@ -85,7 +114,15 @@ class StaticLayerTest {
         assertThat(judged.find(Strategy.DOUBLE_CHECKED.name()).orElseThrow().verdict()).isEqualTo(VerdictKind.FAIL);
         assertThat(judged.find(Strategy.BROKEN_DCL_NON_VOLATILE.name()).orElseThrow().verdict())
                 .as("nothing flagged the control in this report").isEqualTo(VerdictKind.NOT_OBSERVED);
+        assertThat(judged.find(Strategy.BROKEN_DCL_VAR_HANDLE_PLAIN.name()).orElseThrow().verdict())
+                .as("the bytecode check reads the classes, whatever the report says").isEqualTo(VerdictKind.CAUGHT);
         assertThat(judged.find(Strategy.SYNCHRONIZED.name()).orElseThrow().shown())
-                .as("a PASS with no control caught beside it").isEqualTo("PASS (undiscriminated)");
+                .as("a PASS beside a control the bytecode check caught in the same run").isEqualTo("PASS");
+    }
+
+    /** The verdicts file names both checkers, and the ASM version the bytecode check read with. */
+    @Test
+    void theToolNamesBothCheckers() {
+        assertThat(verdicts.tool()).startsWith("SpotBugs ").contains(" + bytecode check (ASM");
     }
 }

@@ -6,14 +6,14 @@ import java.lang.invoke.VarHandle;
 import java.util.function.Supplier;
 
 /**
- * BROKEN CONTROL, never use: the VarHandle DCL with plain {@code get}/{@code set}, for a blind spot.
+ * BROKEN CONTROL, never use: the VarHandle DCL with plain {@code get}/{@code set}.
  *
- * <p>{@code BrokenVarHandlePlainDclLazy} with {@link VarHandle#get} and {@link VarHandle#set} (plain access, the same as a
+ * <p>{@code VarHandleDclLazy} with {@link VarHandle#get} and {@link VarHandle#set} (plain access, the same as a
  * non-volatile field) instead of {@code getAcquire}/{@code setRelease}: the publication is as unsafe as the DCL
- * without {@code volatile}, and a fast-path reader may see a partly built value. Unlike that control, the static
- * layer does not flag it (the field is only touched through the VarHandle, which hides the double-check shape
- * from the checker), and on x86 JCStress does not show it either. It is here to show that blind spot as
- * NOT_OBSERVED, not to hide it; a machine that reorders stores (arm64) is where it can be caught.
+ * without {@code volatile}, and a fast-path reader may see a partly built value. Unlike that control, SpotBugs does
+ * not flag it (the field is only touched through the VarHandle, which hides the double-check shape from it), and
+ * on x86 JCStress does not show it either; the static layer's bytecode check does: a plain {@code VarHandle.get}
+ * before the lock is taken. A machine that reorders stores (arm64) can show it in the publication proof too.
  *
  * @param <T> the value type
  */

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The static layer's verdicts: what a static checker (SpotBugs) found in each strategy's holder classes, judged
- * against what the strategy claims. Unlike a JCStress verdict it does not depend on the hardware: the non-volatile
- * DCL control is flagged on x86 as on Arm.
+ * The static layer's verdicts: what its checkers (SpotBugs and the suite's own bytecode check) found in each
+ * strategy's holder classes, judged against what the strategy claims. Unlike a JCStress verdict it does not depend
+ * on the hardware: the publication controls are flagged on x86 as on Arm.
  *
  * @param format {@link #FORMAT}
- * @param tool the checker and its version
+ * @param tool the checkers and their versions
  * @param settings how it ran (effort, threshold, what it analysed)
  * @param generatedAt when (ISO-8601)
  * @param verdicts one per strategy, in registry order
@@ -56,7 +56,8 @@ public record StaticVerdicts(String format, String tool, String settings, String
     /**
      * One finding of the checker.
      *
-     * @param pattern its bug pattern, for example {@code DC_DOUBLECHECK}
+     * @param pattern its bug pattern, for example {@code DC_DOUBLECHECK} (SpotBugs) or
+     *     {@code BYTECODE_VARHANDLE_PLAIN} (the bytecode check)
      * @param category its category, for example {@code MT_CORRECTNESS}
      * @param className the class it is in
      * @param line the first source line it names, or 0

@@ -23,26 +23,37 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * Judges SpotBugs' findings over the holder classes per strategy of the registry: the static layer.
+ * Judges SpotBugs' findings, and those of the suite's own {@link BytecodeCheck}, over the holder classes per strategy
+ * of the registry: the static layer.
  *
  * <p>What could go wrong: a holder that publishes its value without a happens-before edge (the classic DCL without
  * {@code volatile}). JCStress can only show that where the hardware reorders (Arm, POWER), never on x86. SpotBugs
- * recognises the shape in the bytecode ({@code DC_DOUBLECHECK}, {@code DC_PARTIALLY_CONSTRUCTED}) on any machine.
+ * recognises the shape in the bytecode ({@code DC_DOUBLECHECK}, {@code DC_PARTIALLY_CONSTRUCTED}) on any machine;
+ * the bytecode check adds two shapes SpotBugs does not see ({@link BytecodeCheck#PATTERNS}): a plain
+ * {@code VarHandle.get} on a lock-free path, and a wrapper read through a plain field whose own field is not final.
+ * It reads the same classes, from the class path, so the gate's re-judging of SpotBugs' report runs it too.
  *
  * <p>Rules: a strategy that claims {@link Guarantee#SAFE_PUBLICATION} must have no finding at all in its classes
  * (PASS, else FAIL), a broken control that claims it no concurrency ({@code MT_CORRECTNESS}) finding; a control
- * that does not claim it is CAUGHT when a double-check pattern is found, and NOT_OBSERVED when not (a blind spot, shown as such); a library adapter is N/A unless its own code is flagged,
- * because the part that matters lives in the library, which is not analysed. Suppressions are written below with
- * their reasons and listed in the verdicts file; there is no filter file.
+ * that does not claim it is CAUGHT when a publication pattern ({@link #PUBLICATION_PATTERNS}: SpotBugs' double
+ * check or the bytecode check's) is found, and NOT_OBSERVED when not (a blind spot, shown as such); a library
+ * adapter is N/A unless its own code is flagged, because the part that matters lives in the library, which is not
+ * analysed. Suppressions are written below with their reasons and listed in the verdicts file; there is no filter
+ * file.
  *
- * <p>What it cannot see: anything that is not a recognisable double-check shape, for example a
- * {@link java.lang.invoke.VarHandle} DCL whose accesses are plain {@code get}/{@code set} (the VarHandle call
- * hides the field access), or a wrapper whose "final" field is not final.
+ * <p>What it cannot see: an unsafe publication that is neither a double-check shape SpotBugs recognises nor one of
+ * the bytecode check's two shapes (its Javadoc says what those miss: a plain read after a lock released in the
+ * same method, a {@code VarHandle} not held in a {@code static final} field, a wrapper of another package or behind
+ * a type variable); and nothing in library or JDK code, which is not read.
  */
 public final class StaticLayer {
 
     /** The patterns that show a double-checked publication bug. */
     public static final List<String> DOUBLE_CHECK_PATTERNS = List.of("DC_DOUBLECHECK", "DC_PARTIALLY_CONSTRUCTED");
+
+    /** The patterns that catch a control's unsafe publication: SpotBugs' double check and the bytecode check's. */
+    public static final List<String> PUBLICATION_PATTERNS = java.util.stream.Stream.concat(
+            DOUBLE_CHECK_PATTERNS.stream(), BytecodeCheck.PATTERNS.stream()).toList();
 
     /**
      * Findings that are false alarms: pattern and class, and why. Every entry must still match a finding, or the
@@ -67,7 +78,7 @@ public final class StaticLayer {
      */
     public static StaticVerdicts judge(Path spotbugsXml, String settings) throws IOException {
         Document doc = parse(spotbugsXml);
-        String tool = "SpotBugs " + doc.getDocumentElement().getAttribute("version");
+        String tool = "SpotBugs " + doc.getDocumentElement().getAttribute("version") + " + " + BytecodeCheck.tool();
         List<Finding> all = findings(doc);
         List<Finding> counted = new ArrayList<>();
         List<Suppression> suppressions = new ArrayList<>();
@@ -81,7 +92,7 @@ public final class StaticLayer {
         }
         List<StaticVerdict> judged = new ArrayList<>();
         for (Strategy s : Strategy.values()) {
-            judged.add(judge(s, counted));
+            judged.add(judge(s, counted, suppressions));
         }
         boolean caught = judged.stream().anyMatch(v -> v.verdict() == VerdictKind.CAUGHT);
         List<StaticVerdict> verdicts = judged.stream().map(v -> v.verdict() != VerdictKind.PASS ? v
@@ -93,20 +104,27 @@ public final class StaticLayer {
                 suppressions);
     }
 
-    private static StaticVerdict judge(Strategy s, List<Finding> findings) {
+    private static StaticVerdict judge(Strategy s, List<Finding> findings, List<Suppression> suppressions) {
         if (!s.available()) {
             return new StaticVerdict(s.name(), List.of(), VerdictKind.NOT_APPLICABLE, Strength.NONE, List.of(),
                     "not built on this JDK: " + s.unavailableReason());
         }
-        String holder = s.newHolder(() -> null).getClass().getName();
-        List<String> analysed = new ArrayList<>();
-        analysed.add(holder);
-        analysed.addAll(ALSO.getOrDefault(s, List.of()));
-        List<Finding> mine = findings.stream().filter(f -> analysed.stream().anyMatch(c ->
+        List<String> analysed = classesOf(s);
+        String holder = analysed.get(0);
+        List<Finding> spotbugs = findings.stream().filter(f -> analysed.stream().anyMatch(c ->
                 f.className().equals(c) || f.className().startsWith(c + "$"))).toList();
         if (!holder.startsWith("dev.lazyinit.lazy.")) {
-            return new StaticVerdict(s.name(), analysed, VerdictKind.NOT_APPLICABLE, Strength.NONE, mine,
+            return new StaticVerdict(s.name(), analysed, VerdictKind.NOT_APPLICABLE, Strength.NONE, spotbugs,
                     "the JDK's own code, not analysed");
+        }
+        List<Finding> mine = new ArrayList<>(spotbugs);
+        for (Finding f : BytecodeCheck.check(s.newHolder(() -> null).getClass().getClassLoader(), analysed)) {
+            String reason = SUPPRESSED.get(f.pattern() + " " + f.className());
+            if (reason == null) {
+                mine.add(f);
+            } else {
+                suppressions.add(new Suppression(f, reason));
+            }
         }
         boolean library = holder.startsWith("dev.lazyinit.lazy.library.");
         if (s.guarantees(Guarantee.SAFE_PUBLICATION) || library) {
@@ -125,13 +143,25 @@ public final class StaticLayer {
                             mine.isEmpty() ? "no finding" : "no concurrency finding (a control; also: "
                                     + patterns(mine) + ")");
         }
-        List<Finding> doubleChecks = mine.stream().filter(f -> DOUBLE_CHECK_PATTERNS.contains(f.pattern())).toList();
-        return doubleChecks.isEmpty()
+        List<Finding> publication = mine.stream().filter(f -> PUBLICATION_PATTERNS.contains(f.pattern())).toList();
+        return publication.isEmpty()
                 ? new StaticVerdict(s.name(), analysed, VerdictKind.NOT_OBSERVED, Strength.NONE, mine,
                         "not flagged: this control's bug is outside what the checker recognises"
                                 + (mine.isEmpty() ? "" : " (other findings: " + patterns(mine) + ")"))
                 : new StaticVerdict(s.name(), analysed, VerdictKind.CAUGHT, Strength.NONE, mine,
                         "flagged: " + patterns(mine));
+    }
+
+    /**
+     * @param s an available strategy
+     * @return the classes whose findings count for it: its holder class first, then the others that carry its logic
+     *         (their nested classes count too)
+     */
+    public static List<String> classesOf(Strategy s) {
+        List<String> classes = new ArrayList<>();
+        classes.add(s.newHolder(() -> null).getClass().getName());
+        classes.addAll(ALSO.getOrDefault(s, List.of()));
+        return classes;
     }
 
     private static String patterns(List<Finding> findings) {
