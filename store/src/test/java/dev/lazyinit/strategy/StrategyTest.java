@@ -54,7 +54,7 @@ class StrategyTest {
             BROKEN_CLOSE_FORGETS           | SAFE_PUBLICATION SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE PER_INSTANCE | CLOSEABLE
             BROKEN_UNINTERRUPTIBLE_WAIT    | SAFE_PUBLICATION SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE CLOSEABLE PER_INSTANCE | WAITERS_CAN_GIVE_UP
             BROKEN_DCL_VAR_HANDLE_PLAIN    | SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE CLOSEABLE PER_INSTANCE | SAFE_PUBLICATION
-            BROKEN_FINAL_WRAPPER_NON_FINAL | SAME_INSTANCE EXACTLY_ONCE RETRIES_AFTER_FAILURE CLOSEABLE PER_INSTANCE | SAFE_PUBLICATION
+            BROKEN_FINAL_WRAPPER_NON_FINAL | EXACTLY_ONCE RETRIES_AFTER_FAILURE CLOSEABLE PER_INSTANCE | SAFE_PUBLICATION
             """;
 
     @Test
@@ -92,7 +92,10 @@ class StrategyTest {
             assertThat(s.displayName().startsWith("BROKEN")).isEqualTo(s.broken());
             assertThat(s.guarantees(Guarantee.EXACTLY_ONCE) && s.guarantees(Guarantee.CLOSES_DUPLICATES))
                     .as("%s: exactly-once and closes-duplicates exclude each other", s).isFalse();
-            if (s.guarantees(Guarantee.EXACTLY_ONCE) || s.guarantees(Guarantee.CLOSES_DUPLICATES)) {
+            // one value, so the same instance, where it is published safely: a reader of an unsafely published
+            // wrapper may get the field's default (null) instead of the one value (BROKEN_FINAL_WRAPPER_NON_FINAL)
+            if ((s.guarantees(Guarantee.EXACTLY_ONCE) || s.guarantees(Guarantee.CLOSES_DUPLICATES))
+                    && !s.violates().contains(Guarantee.SAFE_PUBLICATION)) {
                 assertThat(s.guarantees(Guarantee.SAME_INSTANCE)).as("%s: one value, so the same instance", s).isTrue();
             }
         }
