@@ -18,6 +18,12 @@ public enum Layer {
 
     /** SpotBugs over the holder classes, in the store build: reads bytecode, so it does not depend on the hardware. */
     STATIC("static"),
+    /**
+     * VMLens over two threads' {@code get()} on a cold holder, every interleaving, in the store build (and in
+     * example-provider's, over a provider's holders): follows the accesses, library code included, so it does not
+     * depend on the hardware either; blind to VarHandle accesses.
+     */
+    DYNAMIC("dynamic"),
     /** The JCStress proofs of this module: races between two actors, on this machine's hardware and JIT. */
     JCSTRESS("jcstress"),
     /** The store's own tests (a real pool, threads, interrupts, a database that goes down): store/target/teeth. */
@@ -43,8 +49,9 @@ public enum Layer {
     public static Set<Layer> required(Guarantee g) {
         return switch (g) {
             // JCStress can show it only where the hardware reorders stores (never on x86); the static layer flags
-            // the unsafe shape on any machine. The publication proof still runs and its row is shown.
-            case SAFE_PUBLICATION -> EnumSet.of(STATIC);
+            // the unsafe shape, the dynamic layer the race, on any machine. The publication proof still runs and
+            // its row is shown.
+            case SAFE_PUBLICATION -> EnumSet.of(STATIC, DYNAMIC);
             // races of two threads on one cold holder: exactly what a JCStress proof samples, on any hardware
             case SAME_INSTANCE, EXACTLY_ONCE, CLOSES_DUPLICATES, RETRIES_AFTER_FAILURE, CLOSEABLE ->
                     EnumSet.of(JCSTRESS);

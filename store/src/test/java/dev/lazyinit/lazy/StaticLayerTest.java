@@ -32,7 +32,7 @@ class StaticLayerTest {
 
     static final Path SPOTBUGS_XML = Path.of("target", "spotbugsXml.xml");
     static final Path VERDICTS = Path.of("target", "static-layer", "static-verdicts.json");
-    static final String SETTINGS = "effort Max, threshold Low, classes dev.lazyinit.lazy.*";
+    static final String SETTINGS = StaticLayer.SETTINGS + ", classes dev.lazyinit.lazy.*";
 
     static StaticVerdicts verdicts;
 

@@ -5,6 +5,7 @@ import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.harness.contract.ProofVerdicts;
 import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.harness.staticlayer.StaticLayer;
+import dev.lazyinit.jcstress.Layer;
 import dev.lazyinit.jcstress.gate.ProofCatalog.Found;
 import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
@@ -14,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -70,6 +73,21 @@ public final class ProofGate implements Callable<Integer> {
                     + " teeth table")
     private Path staticVerdicts;
 
+    @Option(names = "--dynamic", paramLabel = "FILE",
+            description = "the dynamic layer's verdicts (store module, VMLens): one more column, and the dynamic rows"
+                    + " of the teeth table")
+    private Path dynamicVerdicts;
+
+    @Option(names = "--provided-static", paramLabel = "FILE",
+            description = "the static layer's verdicts over the providers' strategies (example-provider module),"
+                    + " merged into the store module's where the file exists")
+    private Path providedStatic;
+
+    @Option(names = "--provided-dynamic", paramLabel = "FILE",
+            description = "the dynamic layer's verdicts over the providers' strategies (example-provider module),"
+                    + " merged into the store module's where the file exists")
+    private Path providedDynamic;
+
     @Option(names = "--spotbugs", paramLabel = "FILE",
             description = "SpotBugs' report (store module), judged with the static layer's own rules when it is newer"
                     + " than the --static file or that file is missing (the store tests, which write it, were skipped)")
@@ -86,7 +104,7 @@ public final class ProofGate implements Callable<Integer> {
 
     /**
      * @param args {@code --mode gate|deep}, {@code --report DIR}, {@code --json FILE}, {@code --only [REGEX]},
-     *        {@code --static FILE}, {@code --spotbugs FILE}, {@code --store-teeth DIR}, {@code --teeth FILE}
+     *        {@code --static FILE}, {@code --dynamic FILE}, {@code --spotbugs FILE}, {@code --store-teeth DIR}, {@code --teeth FILE}
      */
     public static void main(String[] args) {
         System.exit(new CommandLine(new ProofGate()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -155,8 +173,14 @@ public final class ProofGate implements Callable<Integer> {
 
         // 4. Report: every PASS with its strength (could it have failed here?), then the table and the file.
         verdicts = ProofVerdicts.withStrength(verdicts);
-        TeethTable.Input<StaticVerdicts> staticLayer = staticLayer();
-        Summary.print(out, verdicts, staticLayer.rows(), settings, run.seconds());
+        TeethTable.Input<StaticVerdicts> staticLayer = withProvided(staticLayer(), providedStatic);
+        TeethTable.Input<StaticVerdicts> dynamicLayer = withProvided(dynamicLayer(), providedDynamic);
+        // a publication PASS that JCStress could not have failed here may rest on a layer that could, and did not
+        Map<String, StaticVerdicts> layers = new LinkedHashMap<>();
+        staticLayer.rows().ifPresent(v -> layers.put(Layer.STATIC.id(), v));
+        dynamicLayer.rows().ifPresent(v -> layers.put(Layer.DYNAMIC.id(), v));
+        verdicts = ProofVerdicts.withLayers(verdicts, layers);
+        Summary.print(out, verdicts, staticLayer.rows(), dynamicLayer.rows(), settings, run.seconds());
         Codec.write(json, new ProofVerdicts(ProofVerdicts.FORMAT, settings,
                 System.getProperty("java.version") + " " + System.getProperty("java.vendor"),
                 System.getProperty("os.arch"), System.getProperty("os.name") + " " + System.getProperty("os.version"),
@@ -166,7 +190,7 @@ public final class ProofGate implements Callable<Integer> {
 
         // 5. Teeth: every guarantee a control violates must be caught by a layer that must catch it.
         TeethTable table = TeethTable.build(verdicts, Judge::isBugOutcome,
-                only.isEmpty() ? null : "--only " + only, staticLayer, TeethTable.readStore(storeTeeth));
+                only.isEmpty() ? null : "--only " + only, staticLayer, dynamicLayer, TeethTable.readStore(storeTeeth));
         table.print(out);
         table.write(teeth);
         out.println("[jcstress gate] teeth:       " + teeth.toAbsolutePath().normalize());
@@ -216,6 +240,37 @@ public final class ProofGate implements Callable<Integer> {
                 .normalize()) + " nor " + (spotbugs == null ? "--spotbugs" : spotbugs.toAbsolutePath().normalize())
                 + " exists: the static layer"
                 + " runs in the store module's build (./mvnw -pl jcstress -am verify builds it)", false);
+    }
+
+    /**
+     * The dynamic layer's verdicts: the store build's file ({@code DynamicLayerTest} writes it). Where it is missing
+     * (the store tests were skipped), its rows cannot be judged and say so; the static layer's rows still must
+     * catch the publication controls.
+     */
+    private TeethTable.Input<StaticVerdicts> dynamicLayer() throws IOException {
+        if (dynamicVerdicts == null) {
+            return TeethTable.Input.missing("not given (--dynamic): the dynamic rows cannot be judged", true);
+        }
+        if (!Files.isRegularFile(dynamicVerdicts)) {
+            return TeethTable.Input.missing(dynamicVerdicts.toAbsolutePath().normalize() + " does not exist: the"
+                    + " store tests, which write it (DynamicLayerTest), did not run", true);
+        }
+        return TeethTable.Input.of(Codec.read(dynamicVerdicts, StaticVerdicts.class, StaticVerdicts.FORMAT),
+                dynamicVerdicts.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * A layer's verdicts with those example-provider's run wrote over the providers' strategies merged in, where
+     * that file exists (the providers' tests ran) and the store module's verdicts were read.
+     */
+    private static TeethTable.Input<StaticVerdicts> withProvided(TeethTable.Input<StaticVerdicts> store, Path provided)
+            throws IOException {
+        if (store.rows().isEmpty() || provided == null || !Files.isRegularFile(provided)) {
+            return store;
+        }
+        StaticVerdicts theirs = Codec.read(provided, StaticVerdicts.class, StaticVerdicts.FORMAT);
+        return TeethTable.Input.of(StaticVerdicts.merge(List.of(store.rows().get(), theirs)),
+                store.source() + " + " + provided.toAbsolutePath().normalize());
     }
 
     private ProofVerdict verdict(ProofCatalog catalog, SuiteRun run, Pattern selected, Strategy s, Property p) {

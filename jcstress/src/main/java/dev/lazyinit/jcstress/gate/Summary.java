@@ -32,11 +32,12 @@ final class Summary {
      * @param out where
      * @param verdicts one per strategy and property, in registry order
      * @param staticVerdicts the static layer's verdicts (store module), if the build wrote them: one more column
+     * @param dynamicVerdicts the dynamic layer's verdicts (store module), if the build wrote them: one more column
      * @param settings the mode and its JCStress options
      * @param seconds how long JCStress ran
      */
     static void print(PrintStream out, List<ProofVerdict> verdicts, Optional<StaticVerdicts> staticVerdicts,
-                      String settings, long seconds) {
+                      Optional<StaticVerdicts> dynamicVerdicts, String settings, long seconds) {
         out.println();
         out.println("=== JCStress proofs: strategy x property -> verdict (samples) ===");
         out.println("mode " + settings + "; JCStress run took " + seconds + " s");
@@ -45,6 +46,7 @@ final class Summary {
             head.append(pad(p.id(), COLUMN));
         }
         staticVerdicts.ifPresent(sv -> head.append(pad("static: publication", COLUMN)));
+        dynamicVerdicts.ifPresent(sv -> head.append(pad("dynamic: publication", COLUMN)));
         out.println(head.toString().stripTrailing());
         Map<String, Map<Property, ProofVerdict>> grid = new LinkedHashMap<>();
         for (ProofVerdict v : verdicts) {
@@ -58,10 +60,15 @@ final class Summary {
             staticVerdicts.ifPresent(all -> line.append(pad(all.find(row.getKey()) // none for a provider's class
                     .map(sv -> shortLabel(sv.verdict(), sv.strength())).orElse(VerdictKind.NOT_APPLICABLE.label()),
                     COLUMN)));
+            dynamicVerdicts.ifPresent(all -> line.append(pad(all.find(row.getKey())
+                    .map(sv -> shortLabel(sv.verdict(), sv.strength())).orElse(VerdictKind.NOT_APPLICABLE.label()),
+                    COLUMN)));
             out.println(line.toString().stripTrailing());
         }
         out.println("PASS(u): PASS (undiscriminated): no control that breaks the property was caught by the same proof"
-                + " in these results, so this PASS could not have failed here (see jcstress/README.md).");
+                + " in these results, so this PASS could not have failed here (see jcstress/README.md). A"
+                + " publication PASS is plain PASS where the static or dynamic layer caught a publication control"
+                + " in this run and passed the strategy: its note names the layer.");
         List<String> provided = Arrays.stream(Strategy.values())
                 .filter(s -> s.provided() && grid.containsKey(s.name()))
                 .map(s -> s.name() + " (provider " + s.provider().orElseThrow() + ")").toList();
@@ -70,7 +77,10 @@ final class Summary {
                     + String.join(", ", provided) + ".");
         }
         staticVerdicts.ifPresent(sv -> out.println("static: " + sv.tool() + " over the holder classes ("
-                + sv.settings() + "): the non-volatile DCL shape, on any hardware; N/A where the code is not ours."));
+                + sv.settings() + "): the unsafe publication shapes they know, on any hardware; N/A where the code is"
+                + " the JDK's or a library's."));
+        dynamicVerdicts.ifPresent(sv -> out.println("dynamic: " + sv.tool() + ": a data race on the holder's state,"
+                + " library code included, on any hardware; N/A where it saw no field access (VarHandle, JDK)."));
         out.println();
         out.println("Per test: samples and observed outcomes");
         for (ProofVerdict v : verdicts) {

@@ -124,11 +124,13 @@ final class TeethTable {
      * @param partial why the JCStress rows of proofs the run left out are excused ({@code --only}), or {@code null}
      *        for a full run
      * @param staticLayer the static layer's verdicts
+     * @param dynamicLayer the dynamic layer's verdicts
      * @param store the store tests' rows
      * @return the table
      */
     static TeethTable build(List<ProofVerdict> verdicts, BiPredicate<String, String> isBug, String partial,
-                            Input<StaticVerdicts> staticLayer, Input<List<Row>> store) {
+                            Input<StaticVerdicts> staticLayer, Input<StaticVerdicts> dynamicLayer,
+                            Input<List<Row>> store) {
         List<Group> groups = new ArrayList<>();
         List<Row> storeRows = new ArrayList<>(store.rows().orElse(List.of()));
         for (Guarantee g : Guarantee.values()) {
@@ -139,7 +141,10 @@ final class TeethTable {
                 Set<Layer> required = Layer.required(g);
                 List<Line> lines = new ArrayList<>();
                 if (g == Guarantee.SAFE_PUBLICATION || required.contains(Layer.STATIC)) {
-                    lines.add(staticLine(s, g, staticLayer, required.contains(Layer.STATIC)));
+                    lines.add(layerLine(Layer.STATIC, s, g, staticLayer, required.contains(Layer.STATIC)));
+                }
+                if (g == Guarantee.SAFE_PUBLICATION || required.contains(Layer.DYNAMIC)) {
+                    lines.add(layerLine(Layer.DYNAMIC, s, g, dynamicLayer, required.contains(Layer.DYNAMIC)));
                 }
                 Optional<Property> proof = Layer.proofOf(g);
                 if (proof.isPresent()) {
@@ -170,27 +175,30 @@ final class TeethTable {
             groups.add(new Group(r.guarantee(), r.control(), List.of(new Line(r, false, false)), Result.NONE,
                     "not a guarantee " + r.control() + " violates in the registry (Strategy.violates)"));
         }
-        List<String> sources = List.of("static: " + staticLayer.source(), "store: " + store.source(),
+        List<String> sources = List.of("static: " + staticLayer.source(), "dynamic: " + dynamicLayer.source(),
+                "store: " + store.source(),
                 "jcstress: " + (partial == null ? "this run" : "this run, partial (" + partial + ")"));
         return new TeethTable(groups, sources);
     }
 
-    private static Line staticLine(Strategy s, Guarantee g, Input<StaticVerdicts> staticLayer, boolean required) {
-        if (staticLayer.rows().isEmpty()) {
-            return new Line(new Row(g, s.name(), Layer.STATIC.id(), "-", NOT_APPLICABLE, 0, staticLayer.source()),
-                    required, staticLayer.excused());
+    /** A line from a layer that writes per-strategy verdicts: the static layer or the dynamic one. */
+    private static Line layerLine(Layer layer, Strategy s, Guarantee g, Input<StaticVerdicts> input,
+                                  boolean required) {
+        if (input.rows().isEmpty()) {
+            return new Line(new Row(g, s.name(), layer.id(), "-", NOT_APPLICABLE, 0, input.source()),
+                    required, input.excused());
         }
-        StaticVerdicts all = staticLayer.rows().get();
+        StaticVerdicts all = input.rows().get();
         Optional<StaticVerdict> found = all.find(s.name());
         if (found.isEmpty()) {
-            return new Line(new Row(g, s.name(), Layer.STATIC.id(), "-", NOT_APPLICABLE, 0,
-                    "the static layer's verdicts have no row for " + s.name() + " (" + staticLayer.source() + ")"),
-                    required, false);
+            return new Line(new Row(g, s.name(), layer.id(), "-", NOT_APPLICABLE, 0,
+                    "the " + layer.id() + " layer's verdicts have no row for " + s.name() + " (" + input.source()
+                            + ")"), required, false);
         }
         StaticVerdict v = found.get();
-        String check = all.tool() + " over " + String.join(", ",
-                v.analysed().stream().map(c -> c.substring(c.lastIndexOf('.') + 1)).toList());
-        return new Line(new Row(g, s.name(), Layer.STATIC.id(), check, v.verdict(), v.analysed().size(), v.note()),
+        String check = all.tool() + (v.analysed().isEmpty() ? "" : " over " + String.join(", ",
+                v.analysed().stream().map(c -> c.substring(c.lastIndexOf('.') + 1)).toList()));
+        return new Line(new Row(g, s.name(), layer.id(), check, v.verdict(), v.analysed().size(), v.note()),
                 required, false);
     }
 

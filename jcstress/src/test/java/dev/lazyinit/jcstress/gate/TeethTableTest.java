@@ -73,6 +73,27 @@ class TeethTableTest {
                 "made up");
     }
 
+    static Input<StaticVerdicts> dynamicLayer() {
+        return dynamicLayer(null);
+    }
+
+    /**
+     * The dynamic layer's verdicts as VMLens gives them: every control that violates safe publication CAUGHT but
+     * the VarHandle one (not traced: NOT_OBSERVED), and but {@code notCaught}.
+     */
+    static Input<StaticVerdicts> dynamicLayer(Strategy notCaught) {
+        List<StaticVerdict> verdicts = new ArrayList<>();
+        for (Strategy s : Strategy.values()) {
+            VerdictKind kind = !s.violates().contains(Guarantee.SAFE_PUBLICATION) ? VerdictKind.PASS
+                    : s == notCaught || s == Strategy.BROKEN_DCL_VAR_HANDLE_PLAIN ? VerdictKind.NOT_OBSERVED
+                    : VerdictKind.CAUGHT;
+            verdicts.add(new StaticVerdict(s.name(), List.of("dev/lazyinit/lazy/X.value"), kind, Strength.NONE,
+                    List.of(), "made up"));
+        }
+        return Input.of(new StaticVerdicts(StaticVerdicts.FORMAT, "VMLens", "made up", "now", verdicts, List.of()),
+                "made up");
+    }
+
     static Input<List<Row>> store(VerdictKind waiters) {
         return Input.of(List.of(new Row(Guarantee.WAITERS_CAN_GIVE_UP, Strategy.BROKEN_UNINTERRUPTIBLE_WAIT.name(),
                 "store", "FailureSemanticsTest.interruptedWaiterGivesUp", waiters, 20, "made up")), "made up");
@@ -99,7 +120,7 @@ class TeethTableTest {
 
     @Test
     void aFullRunOnX86Passes() {
-        TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(),
+        TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(), dynamicLayer(),
                 store(VerdictKind.CAUGHT));
         assertThat(t.failures()).isEmpty();
         for (Strategy s : Strategy.brokenControls()) {
@@ -113,9 +134,10 @@ class TeethTableTest {
         for (Strategy s : List.of(Strategy.BROKEN_DCL_VAR_HANDLE_PLAIN, Strategy.BROKEN_FINAL_WRAPPER_NON_FINAL)) {
             Group publication = group(t, Guarantee.SAFE_PUBLICATION, s);
             assertThat(publication.result()).as(s.name()).isEqualTo(Result.CAUGHT);
-            assertThat(publication.lines()).filteredOn(TeethTable.Line::required).singleElement()
-                    .satisfies(l -> assertThat(l.row().layer()).isEqualTo("static"))
-                    .satisfies(l -> assertThat(l.row().verdict()).isEqualTo(VerdictKind.CAUGHT));
+            assertThat(publication.lines()).filteredOn(TeethTable.Line::required)
+                    .extracting(l -> l.row().layer() + " " + l.row().verdict().label())
+                    .containsExactly("static CAUGHT", s == Strategy.BROKEN_DCL_VAR_HANDLE_PLAIN
+                            ? "dynamic NOT_OBSERVED" : "dynamic CAUGHT");
         }
         Group exactlyOnce = group(t, Guarantee.EXACTLY_ONCE, Strategy.BROKEN_UNSYNCHRONIZED);
         assertThat(exactlyOnce.lines()).singleElement().satisfies(l -> {
@@ -129,7 +151,7 @@ class TeethTableTest {
     @Test
     void aPublicationControlTheStaticLayerMissesFailsTheBuild() {
         TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null,
-                staticLayer(Strategy.BROKEN_DCL_VAR_HANDLE_PLAIN), store(VerdictKind.CAUGHT));
+                staticLayer(Strategy.BROKEN_DCL_VAR_HANDLE_PLAIN), dynamicLayer(), store(VerdictKind.CAUGHT));
         assertThat(group(t, Guarantee.SAFE_PUBLICATION, Strategy.BROKEN_DCL_VAR_HANDLE_PLAIN).result())
                 .isEqualTo(Result.MISSED);
         assertThat(t.failures()).singleElement().asString()
@@ -139,7 +161,7 @@ class TeethTableTest {
     @Test
     void aRequiredJcstressRowThatIsNotCaughtFailsTheBuild() {
         TeethTable t = TeethTable.build(verdicts(Strategy.BROKEN_NO_RETRY, Property.FAILURE_THEN_ACCESS), IS_BUG,
-                null, staticLayer(), store(VerdictKind.CAUGHT));
+                null, staticLayer(), dynamicLayer(), store(VerdictKind.CAUGHT));
         assertThat(group(t, Guarantee.RETRIES_AFTER_FAILURE, Strategy.BROKEN_NO_RETRY).result())
                 .isEqualTo(Result.MISSED);
         assertThat(t.failures()).singleElement().asString().contains("BROKEN_NO_RETRY violates RETRIES_AFTER_FAILURE");
@@ -147,16 +169,32 @@ class TeethTableTest {
 
     @Test
     void aPublicationRowOfJcstressIsShownButNotRequired() {
-        TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(), store(VerdictKind.CAUGHT));
+        TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(), dynamicLayer(), store(VerdictKind.CAUGHT));
         Group dcl = group(t, Guarantee.SAFE_PUBLICATION, Strategy.BROKEN_DCL_NON_VOLATILE);
         assertThat(dcl.result()).isEqualTo(Result.CAUGHT);
         assertThat(dcl.lines()).extracting(l -> l.row().layer() + " " + l.required() + " " + l.row().verdict().label())
-                .containsExactly("static true CAUGHT", "jcstress false NOT_OBSERVED");
+                .containsExactly("static true CAUGHT", "dynamic true CAUGHT", "jcstress false NOT_OBSERVED");
+    }
+
+    /** One of the two publication layers catching the control is enough; neither is a failure naming both. */
+    @Test
+    void eitherPublicationLayerCatchingTheControlIsEnough() {
+        TeethTable dynamicOnly = TeethTable.build(verdicts(null, null), IS_BUG, null,
+                staticLayer(Strategy.BROKEN_DCL_NON_VOLATILE), dynamicLayer(), store(VerdictKind.CAUGHT));
+        assertThat(group(dynamicOnly, Guarantee.SAFE_PUBLICATION, Strategy.BROKEN_DCL_NON_VOLATILE).why())
+                .isEqualTo("caught by dynamic");
+        assertThat(dynamicOnly.failures()).isEmpty();
+        TeethTable neither = TeethTable.build(verdicts(null, null), IS_BUG, null,
+                staticLayer(Strategy.BROKEN_DCL_NON_VOLATILE), dynamicLayer(Strategy.BROKEN_DCL_NON_VOLATILE),
+                store(VerdictKind.CAUGHT));
+        assertThat(neither.failures()).singleElement().asString()
+                .contains("BROKEN_DCL_NON_VOLATILE violates SAFE_PUBLICATION", "static NOT_OBSERVED",
+                        "dynamic NOT_OBSERVED");
     }
 
     @Test
     void withoutTheStoreTestsTheStoreRowsAreNotJudgedAndDoNotFail() {
-        TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(),
+        TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(), dynamicLayer(),
                 Input.missing("no teeth files", true));
         assertThat(group(t, Guarantee.WAITERS_CAN_GIVE_UP, Strategy.BROKEN_UNINTERRUPTIBLE_WAIT).result())
                 .isEqualTo(Result.NOT_JUDGED);
@@ -165,10 +203,10 @@ class TeethTableTest {
 
     @Test
     void storeRowsThatDoNotCatchTheControlOrLackItFail() {
-        TeethTable notCaught = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(),
+        TeethTable notCaught = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(), dynamicLayer(),
                 store(VerdictKind.NOT_OBSERVED));
         assertThat(notCaught.failures()).singleElement().asString().contains("WAITERS_CAN_GIVE_UP");
-        TeethTable noRow = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(),
+        TeethTable noRow = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(), dynamicLayer(),
                 Input.of(List.of(), "a file without that row"));
         assertThat(group(noRow, Guarantee.WAITERS_CAN_GIVE_UP, Strategy.BROKEN_UNINTERRUPTIBLE_WAIT).result())
                 .isEqualTo(Result.MISSED);
@@ -177,14 +215,16 @@ class TeethTableTest {
     @Test
     void aMissingStaticLayerFailsUnlessItWasNotGiven() {
         TeethTable missing = TeethTable.build(verdicts(null, null), IS_BUG, null,
-                Input.missing("neither file exists", false), store(VerdictKind.CAUGHT));
+                Input.missing("neither file exists", false),
+                Input.missing("not given (--dynamic)", true), store(VerdictKind.CAUGHT));
         assertThat(missing.failures()).as("one failure per control that violates safe publication")
                 .hasSize(3).allSatisfy(f -> assertThat(f).contains("violates SAFE_PUBLICATION"))
                 .anySatisfy(f -> assertThat(f).contains("BROKEN_DCL_NON_VOLATILE"))
                 .anySatisfy(f -> assertThat(f).contains("BROKEN_DCL_VAR_HANDLE_PLAIN"))
                 .anySatisfy(f -> assertThat(f).contains("BROKEN_FINAL_WRAPPER_NON_FINAL"));
         TeethTable notGiven = TeethTable.build(verdicts(null, null), IS_BUG, null,
-                Input.missing("not given (--static)", true), store(VerdictKind.CAUGHT));
+                Input.missing("not given (--static)", true),
+                Input.missing("not given (--dynamic)", true), store(VerdictKind.CAUGHT));
         assertThat(notGiven.failures()).isEmpty();
         assertThat(group(notGiven, Guarantee.SAFE_PUBLICATION, Strategy.BROKEN_DCL_NON_VOLATILE).result())
                 .isEqualTo(Result.NOT_JUDGED);
@@ -195,11 +235,11 @@ class TeethTableTest {
         List<ProofVerdict> partial = verdicts(null, null).stream().map(v -> v.property() != Property.SAME_INSTANCE ? v
                 : new ProofVerdict(v.strategy(), v.property(), VerdictKind.NOT_APPLICABLE, 0, v.test(), Map.of(),
                         "not selected by --only X")).toList();
-        TeethTable t = TeethTable.build(partial, IS_BUG, "--only X", staticLayer(), store(VerdictKind.CAUGHT));
+        TeethTable t = TeethTable.build(partial, IS_BUG, "--only X", staticLayer(), dynamicLayer(), store(VerdictKind.CAUGHT));
         assertThat(group(t, Guarantee.SAME_INSTANCE, Strategy.BROKEN_UNSYNCHRONIZED).result())
                 .isEqualTo(Result.NOT_JUDGED);
         assertThat(t.failures()).isEmpty();
-        TeethTable full = TeethTable.build(partial, IS_BUG, null, staticLayer(), store(VerdictKind.CAUGHT));
+        TeethTable full = TeethTable.build(partial, IS_BUG, null, staticLayer(), dynamicLayer(), store(VerdictKind.CAUGHT));
         assertThat(full.failures()).singleElement().asString().contains("SAME_INSTANCE");
     }
 
@@ -216,7 +256,7 @@ class TeethTableTest {
         Input<List<Row>> read = TeethTable.readStore(teeth);
         assertThat(read.rows()).hasValue(List.of(waiters, other));
 
-        TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(), read);
+        TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(), dynamicLayer(), read);
         assertThat(t.failures()).isEmpty();
         assertThat(group(t, Guarantee.PER_INSTANCE, Strategy.SYNCHRONIZED).result()).as("shown, not judged")
                 .isEqualTo(Result.NONE);

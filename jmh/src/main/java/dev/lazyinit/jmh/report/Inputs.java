@@ -24,11 +24,14 @@ import java.util.Optional;
  * @param failures {@code failure-semantics.json}, the store tests' failure table, if copied in
  * @param virtualThreads {@code vthreads.json}, the virtual-thread stampede, if it ran
  * @param staticVerdicts {@code static-verdicts.json}, the static layer's verdicts (store module), if copied in
+ * @param dynamicVerdicts {@code dynamic-verdicts.json}, the dynamic layer's verdicts (store module, VMLens), if
+ *        copied in
  * @param teeth {@code teeth.json}, which layer caught each broken control (the JCStress gate), if copied in
  */
 public record Inputs(JmhResults results, Optional<Environment> environment, Optional<ProofVerdicts> verdicts,
                      Optional<FailureSemantics> failures, Optional<VirtualThreadResults> virtualThreads,
-                     Optional<StaticVerdicts> staticVerdicts, Optional<Teeth> teeth) {
+                     Optional<StaticVerdicts> staticVerdicts, Optional<StaticVerdicts> dynamicVerdicts,
+                     Optional<Teeth> teeth) {
 
     /** JMH's results. */
     public static final String RESULTS = "results.json";
@@ -42,6 +45,8 @@ public record Inputs(JmhResults results, Optional<Environment> environment, Opti
     public static final String VIRTUAL_THREADS = "vthreads.json";
     /** The static layer's verdicts. */
     public static final String STATIC_VERDICTS = "static-verdicts.json";
+    /** The dynamic layer's verdicts, in the static layer's format. */
+    public static final String DYNAMIC_VERDICTS = "dynamic-verdicts.json";
     /** The teeth table. */
     public static final String TEETH = "teeth.json";
 
@@ -59,6 +64,7 @@ public record Inputs(JmhResults results, Optional<Environment> environment, Opti
                 optional(folder.resolve(FAILURES), FailureSemantics.class, FailureSemantics.FORMAT),
                 optional(folder.resolve(VIRTUAL_THREADS), VirtualThreadResults.class, VirtualThreadResults.FORMAT),
                 optional(folder.resolve(STATIC_VERDICTS), StaticVerdicts.class, StaticVerdicts.FORMAT),
+                optional(folder.resolve(DYNAMIC_VERDICTS), StaticVerdicts.class, StaticVerdicts.FORMAT),
                 optional(folder.resolve(TEETH), Teeth.class, Teeth.FORMAT));
     }
 

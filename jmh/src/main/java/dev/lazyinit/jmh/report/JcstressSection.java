@@ -24,6 +24,7 @@ final class JcstressSection implements Section {
         }
         ProofVerdicts v = c.inputs().verdicts().get();
         Optional<StaticVerdicts> sv = c.inputs().staticVerdicts();
+        Optional<StaticVerdicts> dv = c.inputs().dynamicVerdicts();
         doc.para("From `" + Inputs.VERDICTS + "` (mode " + MarkdownDoc.escape(v.mode()) + ", "
                 + MarkdownDoc.escape(v.jvm()) + ", generated " + MarkdownDoc.escape(v.generatedAt()) + ")."
                 + " PASS: the strategy behaved as the registry says in every sample (for a property it does not"
@@ -32,14 +33,23 @@ final class JcstressSection implements Section {
                 + " property does not apply. **PASS (undiscriminated)**: no control that breaks the property was"
                 + " caught by the same proof in these results, so that PASS could not have failed on this hardware"
                 + " (on x86 the non-volatile DCL's partly built value never shows); the decision guide does not cite"
-                + " it." + sv.map(x -> " The last column is the static layer (" + MarkdownDoc.escape(x.tool())
+                + " it." + sv.map(x -> " The column `static: publication` is the static layer ("
+                        + MarkdownDoc.escape(x.tool())
                         + " over the holder classes, " + MarkdownDoc.escape(x.settings()) + "): it sees the"
                         + " non-volatile DCL shape on any hardware; N/A where the code is a library's or the JDK's.")
-                .orElse(" The static layer's verdicts (`" + Inputs.STATIC_VERDICTS + "`) are not in this folder."));
+                .orElse(" The static layer's verdicts (`" + Inputs.STATIC_VERDICTS + "`) are not in this folder.")
+                + dv.map(x -> " The column `dynamic: publication` is the dynamic layer ("
+                        + MarkdownDoc.escape(x.tool())
+                        + "): it follows the accesses of two threads, library code included, and reports a data race"
+                        + " on any hardware; N/A where it saw no field access (a VarHandle's or the JDK's state, which"
+                        + " it does not trace). A publication PASS is plain PASS where one of these layers caught a"
+                        + " publication control in the same run and passed the strategy.")
+                .orElse(" The dynamic layer's verdicts (`" + Inputs.DYNAMIC_VERDICTS + "`) are not in this folder."));
         List<Property> props = v.properties();
         List<String> header = new ArrayList<>(List.of("Strategy"));
         props.forEach(p -> header.add(p.id()));
         sv.ifPresent(x -> header.add("static: publication"));
+        dv.ifPresent(x -> header.add("dynamic: publication"));
         List<List<String>> rows = new ArrayList<>();
         for (Strategy s : Strategy.values()) {
             List<String> row = new ArrayList<>(List.of(Fmt.label(s)));
@@ -50,6 +60,7 @@ final class JcstressSection implements Section {
                 row.add(x.map(ProofVerdict::shown).orElse(Fmt.NONE));
             }
             sv.ifPresent(x -> row.add(x.find(s.name()).map(StaticVerdicts.StaticVerdict::shown).orElse(Fmt.NONE)));
+            dv.ifPresent(x -> row.add(x.find(s.name()).map(StaticVerdicts.StaticVerdict::shown).orElse(Fmt.NONE)));
             if (any) {
                 rows.add(row);
             }

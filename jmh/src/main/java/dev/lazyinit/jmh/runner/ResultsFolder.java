@@ -34,6 +34,7 @@ final class ResultsFolder {
     static final String VERDICTS = "jcstress-verdicts.json";
     static final String FAILURE_SEMANTICS = "failure-semantics.json";
     static final String STATIC_VERDICTS = "static-verdicts.json";
+    static final String DYNAMIC_VERDICTS = "dynamic-verdicts.json";
     static final String TEETH = "teeth.json";
 
     /** Where the jcstress module's gate writes its verdicts. */
@@ -43,6 +44,8 @@ final class ResultsFolder {
             "failure-semantics.json");
     /** The static layer's verdicts that {@code ./mvnw verify} writes. */
     static final Path STATIC_VERDICTS_SOURCE = Path.of("store", "target", "static-layer", "static-verdicts.json");
+    /** The dynamic layer's verdicts that {@code ./mvnw verify} writes. */
+    static final Path DYNAMIC_VERDICTS_SOURCE = Path.of("store", "target", "dynamic-layer", "dynamic-verdicts.json");
     /** The same table for the providers' strategies, which the store tests write again from example-provider. */
     static final Path PROVIDED_FAILURE_SEMANTICS_SOURCE = Path.of("example-provider", "target", "failure-semantics",
             "failure-semantics.json");
@@ -115,7 +118,7 @@ final class ResultsFolder {
 
     /**
      * Copies what the last {@code ./mvnw verify} wrote for the report into the folder, where it exists: the
-     * failure-semantics table and the static layer's verdicts (both from the store module).
+     * failure-semantics table and the static and dynamic layers' verdicts (all from the store module).
      *
      * @param folder the results folder
      * @throws IOException if a file cannot be copied
@@ -130,6 +133,7 @@ final class ResultsFolder {
             Suite.log("included " + PROVIDED_FAILURE_SEMANTICS_SOURCE + " (the providers' strategies)");
         }
         copyIfPresent(STATIC_VERDICTS_SOURCE, folder, STATIC_VERDICTS, "the static layer's verdicts");
+        copyIfPresent(DYNAMIC_VERDICTS_SOURCE, folder, DYNAMIC_VERDICTS, "the dynamic layer's verdicts");
         copyIfPresent(TEETH_SOURCE, folder, TEETH, "the teeth table");
     }
 

@@ -97,6 +97,37 @@ public record ProofVerdicts(String format, String mode, String jvm, String arch,
     }
 
     /**
+     * Takes the layers that do not depend on the hardware into a publication PASS's strength: a JCStress PASS of
+     * {@link Property#PUBLICATION} that is undiscriminated (on x86 the proof never catches its controls) becomes
+     * {@link Strength#DISCRIMINATING} where a layer that caught a publication control in the same run also passed
+     * the strategy (its own PASS is discriminating), and its note says which layer carries it.
+     *
+     * @param verdicts verdicts whose strength is judged ({@link #withStrength})
+     * @param layers the static and dynamic layers' verdicts, each with the name the note gives it
+     * @return the same verdicts, publication PASSes upgraded where a layer shows they could have failed
+     */
+    public static List<ProofVerdict> withLayers(List<ProofVerdict> verdicts, Map<String, StaticVerdicts> layers) {
+        List<ProofVerdict> judged = new ArrayList<>();
+        for (ProofVerdict v : verdicts) {
+            if (v.property() != Property.PUBLICATION || v.verdict() != VerdictKind.PASS
+                    || v.strength() != Strength.UNDISCRIMINATED) {
+                judged.add(v);
+                continue;
+            }
+            List<String> carriers = layers.entrySet().stream().filter(e -> e.getValue().find(v.strategy())
+                    .filter(l -> l.verdict() == VerdictKind.PASS && l.strength() == Strength.DISCRIMINATING)
+                    .isPresent()).map(Map.Entry::getKey).toList();
+            judged.add(carriers.isEmpty() ? v : new ProofVerdict(v.strategy(), v.property(), v.verdict(),
+                    Strength.DISCRIMINATING, v.samples(), v.test(), v.observed(),
+                    v.note().replaceFirst("; undiscriminated: .*$", "") + "; discriminating through the "
+                            + String.join(" and ", carriers) + " layer" + (carriers.size() > 1 ? "s" : "")
+                            + ", which caught a publication control in this run and passed this strategy (this"
+                            + " proof alone caught none here)"));
+        }
+        return judged;
+    }
+
+    /**
      * @param strategy a strategy name
      * @param property a property
      * @return its verdict, if the file has one

@@ -2,7 +2,10 @@ package dev.lazyinit.harness.contract;
 
 import dev.lazyinit.strategy.Strength;
 import dev.lazyinit.strategy.VerdictKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -81,5 +84,33 @@ public record StaticVerdicts(String format, String tool, String settings, String
      */
     public Optional<StaticVerdict> find(String strategy) {
         return verdicts.stream().filter(v -> v.strategy().equals(strategy)).findFirst();
+    }
+
+    /**
+     * One layer's verdicts written by several builds, as one: the store module's (the built-in strategies) and
+     * example-provider's (the providers' strategies, the built-in ones there out of scope and N/A). Per strategy, the
+     * first verdict that judged it (anything but N/A), else the first; strategies in order of first appearance.
+     *
+     * @param files the files, the store module's first
+     * @return the merged verdicts; the first file's tool, every file's settings and suppressions
+     */
+    public static StaticVerdicts merge(List<StaticVerdicts> files) {
+        if (files.size() == 1) {
+            return files.get(0);
+        }
+        Map<String, StaticVerdict> merged = new LinkedHashMap<>();
+        List<Suppression> suppressions = new ArrayList<>();
+        for (StaticVerdicts file : files) {
+            for (StaticVerdict v : file.verdicts()) {
+                merged.merge(v.strategy(), v, (first, next) ->
+                        first.verdict() == VerdictKind.NOT_APPLICABLE && next.verdict() != VerdictKind.NOT_APPLICABLE
+                                ? next : first);
+            }
+            file.suppressions().stream().filter(s -> !suppressions.contains(s)).forEach(suppressions::add);
+        }
+        StaticVerdicts first = files.get(0);
+        return new StaticVerdicts(first.format(), first.tool(), String.join("; ", files.stream()
+                .map(StaticVerdicts::settings).distinct().toList()), first.generatedAt(),
+                List.copyOf(merged.values()), suppressions);
     }
 }

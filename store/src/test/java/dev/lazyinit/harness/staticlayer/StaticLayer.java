@@ -13,8 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
@@ -67,6 +71,12 @@ public final class StaticLayer {
     private static final Map<Strategy, List<String>> ALSO = Map.of(
             Strategy.HOLDER_IDIOM, List.of("dev.lazyinit.lazy.HolderIdiom"));
 
+    /** The store build's SpotBugs settings (store/pom.xml), which {@link #spotbugs} uses too. */
+    public static final String SETTINGS = "effort Max, threshold Low";
+
+    /** How long SpotBugs may run over a provider's classes before it is stopped and the layer fails. */
+    static final long SPOTBUGS_TIMEOUT_SECONDS = 300;
+
     private StaticLayer() {
     }
 
@@ -77,6 +87,22 @@ public final class StaticLayer {
      * @throws IOException if the report cannot be read
      */
     public static StaticVerdicts judge(Path spotbugsXml, String settings) throws IOException {
+        return judge(spotbugsXml, settings, s -> true, "");
+    }
+
+    /**
+     * The same rules over the strategies of one scope only: example-provider's run, whose SpotBugs report
+     * ({@link #spotbugs}) covers the providers' classes and the built-in publication controls, and nothing else.
+     *
+     * @param spotbugsXml SpotBugs' XML report
+     * @param settings how it ran, for the file
+     * @param scope the strategies this report can judge
+     * @param outOfScope why the others are N/A
+     * @return a verdict per registry strategy
+     * @throws IOException if the report cannot be read
+     */
+    public static StaticVerdicts judge(Path spotbugsXml, String settings, Predicate<Strategy> scope,
+                                       String outOfScope) throws IOException {
         Document doc = parse(spotbugsXml);
         String tool = "SpotBugs " + doc.getDocumentElement().getAttribute("version") + " + " + BytecodeCheck.tool();
         List<Finding> all = findings(doc);
@@ -92,7 +118,9 @@ public final class StaticLayer {
         }
         List<StaticVerdict> judged = new ArrayList<>();
         for (Strategy s : Strategy.values()) {
-            judged.add(judge(s, counted, suppressions));
+            judged.add(!s.available() || scope.test(s) ? judge(s, counted, suppressions)
+                    : new StaticVerdict(s.name(), List.of(), VerdictKind.NOT_APPLICABLE, Strength.NONE, List.of(),
+                            outOfScope));
         }
         boolean caught = judged.stream().anyMatch(v -> v.verdict() == VerdictKind.CAUGHT);
         List<StaticVerdict> verdicts = judged.stream().map(v -> v.verdict() != VerdictKind.PASS ? v
@@ -113,6 +141,9 @@ public final class StaticLayer {
         String holder = analysed.get(0);
         List<Finding> spotbugs = findings.stream().filter(f -> analysed.stream().anyMatch(c ->
                 f.className().equals(c) || f.className().startsWith(c + "$"))).toList();
+        if (s.provided()) {
+            return provided(s, analysed, spotbugs, suppressions);
+        }
         if (!holder.startsWith("dev.lazyinit.lazy.")) {
             return new StaticVerdict(s.name(), analysed, VerdictKind.NOT_APPLICABLE, Strength.NONE, spotbugs,
                     "the JDK's own code, not analysed");
@@ -150,6 +181,84 @@ public final class StaticLayer {
                                 + (mine.isEmpty() ? "" : " (other findings: " + patterns(mine) + ")"))
                 : new StaticVerdict(s.name(), analysed, VerdictKind.CAUGHT, Strength.NONE, mine,
                         "flagged: " + patterns(mine));
+    }
+
+    /**
+     * A provider's strategy: its own classes (those its builder constructs) are read like ours, by SpotBugs and the
+     * bytecode check; only concurrency findings ({@code MT_CORRECTNESS}) count against a claim of safe publication,
+     * the others are listed in the note. A provider declares no controls, so an unclaimed publication is never
+     * judged: what the checkers saw is shown, N/A. A library the holder calls is not read.
+     */
+    private static StaticVerdict provided(Strategy s, List<String> analysed, List<Finding> spotbugs,
+                                          List<Suppression> suppressions) {
+        List<Finding> mine = new ArrayList<>(spotbugs);
+        mine.addAll(BytecodeCheck.check(s.newHolder(() -> null).getClass().getClassLoader(), analysed));
+        List<Finding> concurrency = mine.stream().filter(f -> "MT_CORRECTNESS".equals(f.category())).toList();
+        List<Finding> other = mine.stream().filter(f -> !concurrency.contains(f)).toList();
+        String also = other.isEmpty() ? "" : "; not about concurrency, so not counted: " + patterns(other);
+        if (!s.guarantees(Guarantee.SAFE_PUBLICATION)) {
+            return new StaticVerdict(s.name(), analysed, VerdictKind.NOT_APPLICABLE, Strength.NONE, mine,
+                    "claims nothing about publication, so not judged; seen: "
+                            + (concurrency.isEmpty() ? "no concurrency finding" : patterns(concurrency)) + also);
+        }
+        return concurrency.isEmpty()
+                ? new StaticVerdict(s.name(), analysed, VerdictKind.PASS, Strength.NONE, mine,
+                        "no concurrency finding in the provider's classes (a library they call is not read)" + also)
+                : new StaticVerdict(s.name(), analysed, VerdictKind.FAIL, Strength.NONE, mine,
+                        "flagged: " + patterns(concurrency) + also);
+    }
+
+    /**
+     * Runs SpotBugs with the store build's settings ({@link #SETTINGS}) over the classes of the given strategies,
+     * in a JVM of its own: each holder class's package, in the jar or folder it was loaded from (a provider's jar,
+     * say), the rest of this JVM's class path as SpotBugs' auxiliary class path. Example-provider's run uses it
+     * over the providers' strategies, with the built-in publication controls beside them so that a PASS can be
+     * discriminating.
+     *
+     * @param strategies available strategies
+     * @param xml where SpotBugs writes its XML report
+     * @param log where its output goes
+     * @throws IOException if SpotBugs fails, times out or writes no report
+     * @throws InterruptedException if interrupted while waiting for it
+     */
+    public static void spotbugs(List<Strategy> strategies, Path xml, Path log)
+            throws IOException, InterruptedException {
+        Set<String> targets = new LinkedHashSet<>();
+        Set<String> packages = new LinkedHashSet<>();
+        for (Strategy s : strategies) {
+            Class<?> holder = s.newHolder(() -> null).getClass();
+            java.security.CodeSource source = holder.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                continue; // the JDK's own class
+            }
+            try {
+                targets.add(Path.of(source.getLocation().toURI()).toString());
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException("cannot read where " + holder.getName() + " was loaded from", e);
+            }
+            packages.add(holder.getPackageName() + ".*");
+        }
+        Files.createDirectories(xml.toAbsolutePath().getParent());
+        Files.deleteIfExists(xml);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-cp", System.getProperty("java.class.path"), "edu.umd.cs.findbugs.FindBugs2",
+                "-effort:max", "-low", "-xml:withMessages", "-output", xml.toString(),
+                "-auxclasspath", System.getProperty("java.class.path"),
+                "-onlyAnalyze", String.join(",", packages)));
+        command.addAll(targets);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!p.waitFor(SPOTBUGS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IOException("SpotBugs did not finish in " + SPOTBUGS_TIMEOUT_SECONDS + " s; stopped. Its"
+                        + " output: " + log);
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+        if (p.exitValue() != 0 || !Files.isRegularFile(xml)) {
+            throw new IOException("SpotBugs exited with " + p.exitValue() + " and " + (Files.isRegularFile(xml)
+                    ? "a report" : "no report") + "; its output: " + log);
+        }
     }
 
     /**

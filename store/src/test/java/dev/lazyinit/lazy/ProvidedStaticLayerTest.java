@@ -1,0 +1,87 @@
+package dev.lazyinit.lazy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.lazyinit.harness.contract.Codec;
+import dev.lazyinit.harness.contract.StaticVerdicts;
+import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
+import dev.lazyinit.harness.staticlayer.StaticLayer;
+import dev.lazyinit.strategy.Guarantee;
+import dev.lazyinit.strategy.Strategy;
+import dev.lazyinit.strategy.Strength;
+import dev.lazyinit.strategy.VerdictKind;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The static layer over the providers' strategies: SpotBugs, with the store build's settings, and the bytecode check
+ * read the classes each provider's builder constructs, from the jar or folder they were loaded from (a user's
+ * {@code -Dholder.jar} too), beside the built-in publication controls, so that a PASS here can be discriminating.
+ * Runs in example-provider's build, where the providers are on the class path; in the store module's, which has
+ * none, it is skipped. Writes {@code target/static-layer/static-verdicts.json}, which the gate merges into the store
+ * module's.
+ *
+ * <p>What a failure here means: a provider's holder that claims safe publication has a concurrency finding (read
+ * it: the classic one is {@code DC_DOUBLECHECK}, a double-checked field that is not {@code volatile}), or the
+ * built-in controls are no longer caught when read this way, so the layer lost its teeth.
+ */
+class ProvidedStaticLayerTest {
+
+    static final Path DIR = Path.of("target", "static-layer");
+    static final Path XML = DIR.resolve("spotbugs-provided.xml");
+    static final Path VERDICTS = DIR.resolve("static-verdicts.json");
+
+    /** What this run reads: the providers' strategies and the built-in controls that break safe publication. */
+    static final Predicate<Strategy> SCOPE = s -> s.provided() || s.violates().contains(Guarantee.SAFE_PUBLICATION);
+
+    static StaticVerdicts verdicts;
+
+    @BeforeAll
+    static void analyse() throws Exception {
+        assumeFalse(Arrays.stream(Strategy.values()).noneMatch(Strategy::provided),
+                "no provider on the class path: the store module's StaticLayerTest judges the built-in strategies");
+        List<Strategy> read = Arrays.stream(Strategy.values()).filter(Strategy::available).filter(SCOPE).toList();
+        StaticLayer.spotbugs(read, XML, DIR.resolve("spotbugs-provided.log"));
+        String settings = StaticLayer.SETTINGS + ", classes: the packages of the providers' holders and of the"
+                + " publication controls";
+        verdicts = StaticLayer.judge(XML, settings, SCOPE, "built-in: judged in the store module's run");
+        Codec.write(VERDICTS, verdicts);
+        StringBuilder table = new StringBuilder("[static layer, providers] " + verdicts.tool() + " (" + settings
+                + ")\n");
+        verdicts.verdicts().stream().filter(v -> read.stream().anyMatch(s -> s.name().equals(v.strategy())))
+                .forEach(v -> table.append(String.format(Locale.ROOT, "  %-30s %-24s %s%n", v.strategy(), v.shown(),
+                        v.note())));
+        System.out.print(table);
+    }
+
+    @Test
+    void noProvidedStrategyThatClaimsSafePublicationIsFlagged() {
+        assertThat(verdicts.verdicts()).filteredOn(v -> v.verdict() == VerdictKind.FAIL)
+                .as("the static layer (%s) flagged a provider's strategy that claims safe publication",
+                        verdicts.tool())
+                .extracting(v -> v.strategy() + ": " + v.note())
+                .isEmpty();
+    }
+
+    @Test
+    void theBuiltInPublicationControlsAreCaughtReadThisWayToo() {
+        for (Strategy s : Strategy.brokenControls()) {
+            if (s.available() && s.violates().contains(Guarantee.SAFE_PUBLICATION)) {
+                StaticVerdict v = verdicts.find(s.name()).orElseThrow();
+                assertThat(v.verdict()).as("%s: %s", s, v.note()).isEqualTo(VerdictKind.CAUGHT);
+            }
+        }
+    }
+
+    @Test
+    void everyProvidedPassIsDiscriminating() {
+        assertThat(verdicts.verdicts()).filteredOn(v -> v.verdict() == VerdictKind.PASS)
+                .allSatisfy(v -> assertThat(v.strength()).as(v.strategy()).isEqualTo(Strength.DISCRIMINATING));
+    }
+}
