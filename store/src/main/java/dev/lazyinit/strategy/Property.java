@@ -29,12 +29,15 @@ public enum Property {
      * Whether the property applies to a strategy. Only the holder-race does not apply everywhere: it is the
      * race through a class's first initialization, which exists only for strategies whose laziness lives in a
      * class rather than in a holder object (those without {@link Guarantee#PER_INSTANCE}). A per-instance
-     * holder is cold by construction in every sample, so its ordinary proofs already are first-use races.
+     * holder is cold by construction in every sample, so its ordinary proofs already are first-use races. A
+     * provider's strategy never gets it, claimed per-instance or not: the race needs a fresh copy of the holder's
+     * class for every sample, which only the suite's own holder idiom builds (a provider that leaves
+     * {@code PER_INSTANCE} unclaimed is not judged on scope).
      *
      * @param strategy a registry entry
      * @return whether a proof of this property must exist for it
      */
     public boolean appliesTo(Strategy strategy) {
-        return this != HOLDER_RACE || !strategy.guarantees(Guarantee.PER_INSTANCE);
+        return this != HOLDER_RACE || !strategy.provided() && !strategy.guarantees(Guarantee.PER_INSTANCE);
     }
 }

@@ -1,6 +1,9 @@
 package dev.lazyinit.strategy;
 
 import dev.lazyinit.lazy.Lazy;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -12,6 +15,8 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 
 /**
@@ -79,6 +84,7 @@ final class Registry {
                 throw new RegistryException("Strategy providers " + other + " and " + type + " have the same name, "
                         + name, null);
             }
+            warnShadowed(p.getClass(), loader);
             List<Strategy> offered = offers(p, type, name);
             for (Strategy s : offered) {
                 for (String key : List.of(s.name(), s.displayName())) {
@@ -96,6 +102,55 @@ final class Registry {
         List<Strategy> all = new ArrayList<>(Strategy.builtIns());
         all.addAll(provided);
         return List.copyOf(all);
+    }
+
+    /**
+     * Warns, naming the classes, when a provider's jar holds classes that are also elsewhere on the class path: a
+     * dependency shaded into the jar without relocation. The copy earlier on the class path (the suite's, as a
+     * holder jar comes last) is the one that runs, so the holder is tested against a library version it was not
+     * built with.
+     */
+    private static void warnShadowed(Class<?> provider, ClassLoader loader) {
+        java.security.CodeSource source = provider.getProtectionDomain().getCodeSource();
+        if (source == null || !source.getLocation().getPath().endsWith(".jar")) {
+            return;
+        }
+        List<String> shadowed;
+        try {
+            shadowed = shadowed(Path.of(source.getLocation().toURI()), loader);
+        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
+            return; // a jar that cannot be read here fails later, where it is loaded, with the reason
+        }
+        if (!shadowed.isEmpty()) {
+            System.getLogger(Registry.class.getName()).log(System.Logger.Level.WARNING, "Strategy provider "
+                    + provider.getName() + ": " + shadowed.size() + " class(es) of its jar " + source.getLocation()
+                    + " are also elsewhere on the class path, and the copy found first runs, not necessarily the"
+                    + " jar's (a dependency shaded without relocation? relocate it): "
+                    + String.join(", ", shadowed.subList(0, Math.min(10, shadowed.size())))
+                    + (shadowed.size() > 10 ? ", ..." : ""));
+        }
+    }
+
+    /**
+     * @param jar a provider's jar
+     * @param loader the class loader the registry reads
+     * @return the classes of the jar that the loader also finds elsewhere, by binary name
+     * @throws IOException if the jar cannot be read
+     */
+    static List<String> shadowed(Path jar, ClassLoader loader) throws IOException {
+        List<String> shadowed = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (JarEntry e : java.util.Collections.list(file.entries())) {
+                String entry = e.getName();
+                if (!entry.endsWith(".class") || entry.startsWith("META-INF/") || entry.endsWith("module-info.class")) {
+                    continue;
+                }
+                if (java.util.Collections.list(loader.getResources(entry)).size() > 1) {
+                    shadowed.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
+                }
+            }
+        }
+        return shadowed;
     }
 
     private static String name(StrategyProvider p, String type) {
@@ -130,27 +185,43 @@ final class Registry {
                         + " letter (it names generated classes)", null);
             }
             Set<Guarantee> claims = claims(offer, where);
+            Set<Guarantee> violates = guarantees(offer.violates(), where, "violates");
+            Set<Guarantee> blindSpots = guarantees(offer.knownBlindSpots(), where, "has a known blind spot on");
+            for (Guarantee g : claims) {
+                if (violates.contains(g)) {
+                    throw new RegistryException(where + "claims " + g + " and violates it: a control claims only what"
+                            + " it keeps", null);
+                }
+            }
+            if (!violates.containsAll(blindSpots)) {
+                throw new RegistryException(where + "a known blind spot must be a guarantee it violates", null);
+            }
             tryBuilding(offer, where);
-            strategies.add(Strategy.provided(name, offer, claims));
+            strategies.add(Strategy.provided(name, offer, claims, violates, blindSpots));
         }
         return strategies;
     }
 
     private static Set<Guarantee> claims(ProvidedStrategy offer, String where) {
-        Set<Guarantee> claims = EnumSet.noneOf(Guarantee.class);
-        for (String claim : offer.claims()) {
-            try {
-                claims.add(Guarantee.valueOf(claim));
-            } catch (IllegalArgumentException e) {
-                throw new RegistryException(where + "claims \"" + claim + "\", a guarantee this suite does not know;"
-                        + " known: " + List.of(Guarantee.values()), e);
-            }
-        }
+        Set<Guarantee> claims = guarantees(offer.claims(), where, "claims");
         if (claims.contains(Guarantee.EXACTLY_ONCE) && claims.contains(Guarantee.CLOSES_DUPLICATES)) {
             throw new RegistryException(where + "claims EXACTLY_ONCE and CLOSES_DUPLICATES, which exclude each other",
                     null);
         }
         return claims;
+    }
+
+    private static Set<Guarantee> guarantees(List<String> names, String where, String verb) {
+        Set<Guarantee> guarantees = EnumSet.noneOf(Guarantee.class);
+        for (String n : names) {
+            try {
+                guarantees.add(Guarantee.valueOf(n));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new RegistryException(where + verb + " \"" + n + "\", a guarantee this suite does not know;"
+                        + " known: " + List.of(Guarantee.values()), e);
+            }
+        }
+        return guarantees;
     }
 
     /** Builds one cold holder and closes it: a builder that throws, or calls the factory, fails here and not mid-run. */

@@ -265,10 +265,22 @@ public final class Strategy implements Comparable<Strategy> {
         return s;
     }
 
-    /** A strategy a {@link StrategyProvider} contributed, its claims already checked by the registry. */
-    static Strategy provided(String provider, ProvidedStrategy offer, Set<Guarantee> claims) {
-        return new Strategy(offer.name(), provider, offer.displayName(), offer.description(), Set.of(), Set.of(),
-                offer.builder(), claims);
+    /**
+     * A strategy a {@link StrategyProvider} contributed, its guarantees already checked by the registry. The factory
+     * its builder gets never returns {@code null}: a {@code null} from the suite's factory throws first.
+     */
+    static Strategy provided(String provider, ProvidedStrategy offer, Set<Guarantee> claims, Set<Guarantee> violates,
+                             Set<Guarantee> knownBlindSpots) {
+        ProvidedStrategy.Builder theirs = offer.builder();
+        Builder builder = new Builder() {
+            @Override
+            @SuppressWarnings("unchecked") // the holder hands out what the factory made, a T
+            public <T extends AutoCloseable> Lazy<T> build(Supplier<? extends T> factory) {
+                return (Lazy<T>) theirs.build(() -> Lazy.requireCreated(factory, factory.get()));
+            }
+        };
+        return new Strategy(offer.name(), provider, offer.displayName(), offer.description(), violates,
+                knownBlindSpots, builder, claims);
     }
 
     private Strategy(String name, String provider, String displayName, String description, Set<Guarantee> violates,

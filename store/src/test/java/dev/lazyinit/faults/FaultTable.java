@@ -34,6 +34,19 @@ final class FaultTable {
         cells.computeIfAbsent(fault, f -> new LinkedHashMap<>()).put(strategy, cell);
     }
 
+    /**
+     * Records a cell for a test that failed: the failure, and what the test recorded before it, if anything.
+     *
+     * @param fault the fault
+     * @param strategy the strategy
+     * @param failure the failed check and what it saw
+     */
+    synchronized void failed(Fault fault, Strategy strategy, String failure) {
+        Map<Strategy, String> row = cells.computeIfAbsent(fault, f -> new LinkedHashMap<>());
+        String before = row.get(strategy);
+        row.put(strategy, before == null ? failure : failure + "; recorded before it: " + before);
+    }
+
     synchronized String markdown() {
         StringBuilder md = new StringBuilder();
         List<Strategy> columns = java.util.Arrays.stream(Strategy.values()).filter(Available::inScope).toList();

@@ -1,6 +1,7 @@
 package dev.lazyinit.lazy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.contract.StaticVerdicts;
@@ -53,6 +54,15 @@ class DynamicLayerTest {
     @BeforeAll
     static void trace() throws Exception {
         verdicts = DynamicLayer.run(DIR);
+        int feature = Runtime.version().feature();
+        if (!DynamicLayer.tracedAnything(verdicts) && feature > DynamicLayer.NEWEST_TRACED_JDK) {
+            // the tool, not a holder: said in the verdicts file and the gate's table, and the tests skipped visibly;
+            // on a JDK it traces, the same emptiness fails everyPublicationControlItCanSeeIsCaught
+            verdicts = DynamicLayer.notTraced(verdicts, feature);
+            Codec.write(VERDICTS, verdicts);
+            System.out.println("[dynamic layer] " + verdicts.verdicts().get(0).note());
+            assumeTrue(false, verdicts.verdicts().get(0).note());
+        }
         Codec.write(VERDICTS, verdicts);
         StringBuilder table = new StringBuilder("[dynamic layer] " + verdicts.tool() + " (" + verdicts.settings()
                 + ")\n");

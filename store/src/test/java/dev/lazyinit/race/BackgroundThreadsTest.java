@@ -46,8 +46,12 @@ class BackgroundThreadsTest {
         db = Databases.get();
     }
 
+    /**
+     * The strategies that promise one live pool (exactly-once or closes-duplicates), as in the stampede: a provider's
+     * holder that promises neither (Kotlin's {@code lazy(PUBLICATION)}) is not judged on it.
+     */
     static List<Strategy> correct() {
-        return Strategy.correct();
+        return Strategy.correct().stream().filter(s -> !s.mayLeakDuplicates()).toList();
     }
 
     /** The controls that exist to break exactly-once: the background pattern must catch them too. */

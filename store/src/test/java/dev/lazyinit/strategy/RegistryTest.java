@@ -1,6 +1,7 @@
 package dev.lazyinit.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lazyinit.lazy.Lazy;
@@ -119,12 +120,87 @@ class RegistryTest {
         @Override
         public List<ProvidedStrategy> strategies() {
             return List.of(new ProvidedStrategy("BROKEN_BUILD", "broken build", "A test fixture.", List.of(),
-                    new Strategy.Builder() {
-                        @Override
-                        public <T extends AutoCloseable> Lazy<T> build(java.util.function.Supplier<? extends T> f) {
-                            throw new UnsupportedOperationException("the holder's class is not on the class path");
-                        }
+                    f -> {
+                        throw new UnsupportedOperationException("the holder's class is not on the class path");
                     }));
+        }
+    }
+
+    /**
+     * Written as a user would on the first try: a lambda builder, a holder whose constructor takes
+     * {@code Supplier<T>} (not {@code Supplier<? extends T>}), a memoizing supplier with no "created yet?" query,
+     * and a control that declares what it breaks and a blind spot.
+     */
+    public static final class FirstTry implements StrategyProvider {
+        @Override
+        public String name() {
+            return "first-try";
+        }
+
+        @Override
+        public List<ProvidedStrategy> strategies() {
+            return List.of(
+                    new ProvidedStrategy("LAMBDA", "lambda", "A test fixture.", List.of("EXACTLY_ONCE"),
+                            f -> new SynchronizedLazy<>(f)),
+                    new ProvidedStrategy("EXACT_SUPPLIER", "exact supplier", "A test fixture.", List.of(),
+                            ExactSupplierHolder::new),
+                    new ProvidedStrategy("MEMOIZED", "memoized", "A test fixture.", List.of("SAME_INSTANCE"),
+                            ProvidedStrategy.Builder.memoizing(RegistryTest::memoize)),
+                    new ProvidedStrategy("MY_CONTROL", "my control", "A test fixture.", List.of("EXACTLY_ONCE"),
+                            List.of("SAFE_PUBLICATION"), List.of("SAFE_PUBLICATION"), SynchronizedLazy::new));
+        }
+    }
+
+    /** A library's memoizing supplier, as simple as one gets: no query, no close. */
+    static <T> java.util.function.Supplier<T> memoize(java.util.function.Supplier<T> f) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = f.get();
+                }
+                return value;
+            }
+        };
+    }
+
+    /** A user's holder whose constructor takes exactly {@code Supplier<T>}. */
+    public static final class ExactSupplierHolder<T extends AutoCloseable> implements Lazy<T> {
+        private final SynchronizedLazy<T> inner;
+
+        public ExactSupplierHolder(java.util.function.Supplier<T> factory) {
+            this.inner = new SynchronizedLazy<>(factory);
+        }
+
+        @Override
+        public T get() {
+            return inner.get();
+        }
+
+        @Override
+        public boolean isInitialized() {
+            return inner.isInitialized();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    /** A control that claims what it violates. */
+    public static final class ClaimsWhatItBreaks implements StrategyProvider {
+        @Override
+        public String name() {
+            return "liar";
+        }
+
+        @Override
+        public List<ProvidedStrategy> strategies() {
+            return List.of(new ProvidedStrategy("LIAR", "liar", "A test fixture.", List.of("EXACTLY_ONCE"),
+                    List.of("EXACTLY_ONCE"), List.of(), SynchronizedLazy::new));
         }
     }
 
@@ -220,5 +296,58 @@ class RegistryTest {
     void aBuilderThatThrowsFailsTheLoadNotTheRun() {
         assertThat(failure(Good.class, BuilderThrows.class)).hasMessageContaining(BuilderThrows.class.getName())
                 .hasMessageContaining("BROKEN_BUILD").hasMessageContaining("not on the class path");
+    }
+
+    @Test
+    void aProviderWrittenOnTheFirstTryLoads() throws IOException {
+        List<Strategy> all = load(FirstTry.class);
+        Strategy control = all.stream().filter(s -> s.name().equals("MY_CONTROL")).findFirst().orElseThrow();
+        assertThat(control.broken()).isTrue();
+        assertThat(control.violates()).containsExactly(Guarantee.SAFE_PUBLICATION);
+        assertThat(control.knownBlindSpots()).containsExactly(Guarantee.SAFE_PUBLICATION);
+        for (String name : List.of("LAMBDA", "EXACT_SUPPLIER", "MEMOIZED")) {
+            Strategy s = all.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+            AutoCloseable value = () -> { };
+            try (Lazy<AutoCloseable> holder = s.newHolder(() -> value)) {
+                assertThat(holder.isInitialized()).as(name).isFalse();
+                assertThat(holder.get()).as(name).isSameAs(value).isSameAs(holder.get());
+                assertThat(holder.isInitialized()).as(name).isTrue();
+            }
+        }
+    }
+
+    /** The suite's promise to a provider's holder: it never sees {@code null} from the factory. */
+    @Test
+    void aProvidersHolderNeverGetsNullFromTheFactory() throws IOException {
+        Strategy memoized = load(FirstTry.class).stream().filter(s -> s.name().equals("MEMOIZED")).findFirst()
+                .orElseThrow();
+        try (Lazy<AutoCloseable> holder = memoized.newHolder(() -> null)) {
+            assertThatThrownBy(holder::get).isInstanceOf(IllegalStateException.class).hasMessageContaining("null");
+            assertThat(holder.isInitialized()).isFalse();
+        }
+    }
+
+    @Test
+    void aControlCannotClaimWhatItViolates() {
+        assertThat(failure(ClaimsWhatItBreaks.class)).hasMessageContaining(ClaimsWhatItBreaks.class.getName())
+                .hasMessageContaining("claims EXACTLY_ONCE and violates it");
+    }
+
+    /** A class shaded into a provider's jar without relocation is named; the jar's own classes are not. */
+    @Test
+    void aClassAlsoOnTheClassPathIsNamed() throws IOException {
+        Path jar = dir.resolve("shaded.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (String entry : List.of("dev/lazyinit/lazy/Lazy.class", "com/acme/Mine.class",
+                    "META-INF/versions/9/module-info.class")) {
+                out.putNextEntry(new java.util.jar.JarEntry(entry));
+                out.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
+                out.closeEntry();
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                RegistryTest.class.getClassLoader())) {
+            assertThat(Registry.shadowed(jar, loader)).containsExactly("dev.lazyinit.lazy.Lazy");
+        }
     }
 }

@@ -88,6 +88,11 @@ public final class ProofGate implements Callable<Integer> {
                     + " merged into the store module's where the file exists")
     private Path providedDynamic;
 
+    @Option(names = "--provider-tests", paramLabel = "DIR",
+            description = "example-provider's Surefire reports: their failed tests fail the gate, after every verdict"
+                    + " is printed (with a user's holder jar those tests do not stop the build themselves)")
+    private Path providerTests;
+
     @Option(names = "--spotbugs", paramLabel = "FILE",
             description = "SpotBugs' report (store module), judged with the static layer's own rules when it is newer"
                     + " than the --static file or that file is missing (the store tests, which write it, were skipped)")
@@ -203,6 +208,7 @@ public final class ProofGate implements Callable<Integer> {
             }
         }
         failures.addAll(table.failures());
+        failures.addAll(ProviderTests.failures(providerTests));
         if (failures.isEmpty()) {
             out.println(only.isEmpty() ? "[jcstress gate] PASSED"
                     : "[jcstress gate] partial run (--only " + only + ") without failures; not a gate result");

@@ -3,6 +3,7 @@ package dev.lazyinit.jmh.runner;
 import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.contract.Environment;
 import dev.lazyinit.harness.contract.FailureSemantics;
+import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.harness.db.Database;
 import dev.lazyinit.jmh.runner.ForkJvms.ForkJvm;
 import dev.lazyinit.store.StoreConfig;
@@ -46,6 +47,12 @@ final class ResultsFolder {
     static final Path STATIC_VERDICTS_SOURCE = Path.of("store", "target", "static-layer", "static-verdicts.json");
     /** The dynamic layer's verdicts that {@code ./mvnw verify} writes. */
     static final Path DYNAMIC_VERDICTS_SOURCE = Path.of("store", "target", "dynamic-layer", "dynamic-verdicts.json");
+    /** The static layer's verdicts over the providers' strategies (example-provider's ProvidedStaticLayerTest). */
+    static final Path PROVIDED_STATIC_VERDICTS_SOURCE = Path.of("example-provider", "target", "static-layer",
+            "static-verdicts.json");
+    /** The dynamic layer's verdicts over the providers' strategies (example-provider's run of DynamicLayerTest). */
+    static final Path PROVIDED_DYNAMIC_VERDICTS_SOURCE = Path.of("example-provider", "target", "dynamic-layer",
+            "dynamic-verdicts.json");
     /** The same table for the providers' strategies, which the store tests write again from example-provider. */
     static final Path PROVIDED_FAILURE_SEMANTICS_SOURCE = Path.of("example-provider", "target", "failure-semantics",
             "failure-semantics.json");
@@ -133,8 +140,20 @@ final class ResultsFolder {
             Suite.log("included " + PROVIDED_FAILURE_SEMANTICS_SOURCE + " (the providers' strategies)");
         }
         copyIfPresent(STATIC_VERDICTS_SOURCE, folder, STATIC_VERDICTS, "the static layer's verdicts");
+        mergeProvided(STATIC_VERDICTS_SOURCE, PROVIDED_STATIC_VERDICTS_SOURCE, folder.resolve(STATIC_VERDICTS));
         copyIfPresent(DYNAMIC_VERDICTS_SOURCE, folder, DYNAMIC_VERDICTS, "the dynamic layer's verdicts");
+        mergeProvided(DYNAMIC_VERDICTS_SOURCE, PROVIDED_DYNAMIC_VERDICTS_SOURCE, folder.resolve(DYNAMIC_VERDICTS));
         copyIfPresent(TEETH_SOURCE, folder, TEETH, "the teeth table");
+    }
+
+    /** A layer's verdicts over the providers' strategies (example-provider's run), merged into the copied file. */
+    private static void mergeProvided(Path source, Path provided, Path copied) throws IOException {
+        if (Files.exists(source) && Files.exists(provided)) {
+            Codec.write(copied, StaticVerdicts.merge(List.of(
+                    Codec.read(copied, StaticVerdicts.class, StaticVerdicts.FORMAT),
+                    Codec.read(provided, StaticVerdicts.class, StaticVerdicts.FORMAT))));
+            Suite.log("included " + provided + " (the providers' strategies)");
+        }
     }
 
     private static void copyIfPresent(Path source, Path folder, String name, String what) throws IOException {

@@ -86,6 +86,12 @@ public final class DynamicLayer {
             "<td>\\d+</td>\\s*<td>\\s*<a href=\"(run\\d+\\.html)\">([^<]+)</a>\\s*</td>\\s*<td>(\\d+)</td>\\s*<td>(.*?)</td>",
             Pattern.DOTALL);
 
+    /**
+     * The newest JDK feature release VMLens 1.2.17 was measured to trace (17 and 25 were). On JDK 26 its agent
+     * starts but instruments nothing: every run shows no field access, the controls' included.
+     */
+    public static final int NEWEST_TRACED_JDK = 25;
+
     /** How long the traced program may run before it is stopped and the layer fails. */
     static final long TIMEOUT_SECONDS = 300;
 
@@ -163,6 +169,30 @@ public final class DynamicLayer {
         Path report = dir.resolve("report");
         new ProcessEvents(agent.eventDirectory().toPath(), report, new ProcessRunContextBuilder().build()).process();
         return judge(read(report), traced.size() + " strategies traced (this run's and the publication controls)");
+    }
+
+    /**
+     * @param verdicts the layer's verdicts
+     * @return whether VMLens saw a field access in any strategy's runs; none at all means it traced nothing
+     */
+    public static boolean tracedAnything(StaticVerdicts verdicts) {
+        return verdicts.verdicts().stream().anyMatch(v -> !v.analysed().isEmpty());
+    }
+
+    /**
+     * The verdicts of a run on a JDK VMLens does not trace: every strategy N/A, with the reason.
+     *
+     * @param traced what the run traced, for its settings
+     * @param feature this JDK's feature release
+     * @return the verdicts to write
+     */
+    public static StaticVerdicts notTraced(StaticVerdicts traced, int feature) {
+        String why = "VMLens 1.2.17 traced no field access on JDK " + feature + ", the controls' neither: it"
+                + " instruments nothing on a JDK newer than " + NEWEST_TRACED_JDK + " (measured), so the dynamic"
+                + " layer did not run here";
+        return new StaticVerdicts(traced.format(), traced.tool(), traced.settings() + "; " + why,
+                traced.generatedAt(), traced.verdicts().stream().map(v -> new StaticVerdict(v.strategy(), List.of(),
+                        VerdictKind.NOT_APPLICABLE, Strength.NONE, List.of(), why)).toList(), List.of());
     }
 
     /**
