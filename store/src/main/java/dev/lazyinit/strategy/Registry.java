@@ -171,7 +171,10 @@ final class Registry {
         List<ProvidedStrategy> offers;
         try {
             offers = p.strategies();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (LinkageError e) {
+            throw new RegistryException("Strategy provider " + type + " threw while listing its strategies: " + e
+                    + " (was it compiled against another version of lazyinit-store? build it against this one)", e);
+        } catch (RuntimeException e) {
             throw new RegistryException("Strategy provider " + type + " threw while listing its strategies: " + e, e);
         }
         if (offers == null) {

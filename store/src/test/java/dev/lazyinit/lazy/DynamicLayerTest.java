@@ -95,7 +95,7 @@ class DynamicLayerTest {
     void everyPublicationControlItCanSeeIsCaught() {
         for (Strategy s : Strategy.brokenControls()) {
             if (!s.available() || !s.violates().contains(Guarantee.SAFE_PUBLICATION)
-                    || BLIND_SPOTS.containsKey(s.name())) {
+                    || BLIND_SPOTS.containsKey(s.name()) || s.knownBlindSpots().contains(Guarantee.SAFE_PUBLICATION)) {
                 continue;
             }
             StaticVerdict v = verdicts.find(s.name()).orElseThrow();

@@ -70,9 +70,10 @@ class ProvidedStaticLayerTest {
     }
 
     @Test
-    void theBuiltInPublicationControlsAreCaughtReadThisWayToo() {
+    void thePublicationControlsAreCaughtReadThisWayToo() {
         for (Strategy s : Strategy.brokenControls()) {
-            if (s.available() && s.violates().contains(Guarantee.SAFE_PUBLICATION)) {
+            if (s.available() && s.violates().contains(Guarantee.SAFE_PUBLICATION)
+                    && !s.knownBlindSpots().contains(Guarantee.SAFE_PUBLICATION)) { // a provider's control may say so
                 StaticVerdict v = verdicts.find(s.name()).orElseThrow();
                 assertThat(v.verdict()).as("%s: %s", s, v.note()).isEqualTo(VerdictKind.CAUGHT);
             }

@@ -87,6 +87,23 @@ public record StaticVerdicts(String format, String tool, String settings, String
     }
 
     /**
+     * Judges the strength of every PASS of one run of a layer: {@link Strength#DISCRIMINATING} where the same run
+     * CAUGHT a control, {@link Strength#UNDISCRIMINATED} otherwise, with the reason added to its note.
+     *
+     * @param judged one run's verdicts, strength not judged yet
+     * @param notCaught the reason, for an undiscriminated PASS ("no control was flagged in this run")
+     * @return the same verdicts with their strength
+     */
+    public static List<StaticVerdict> withStrength(List<StaticVerdict> judged, String notCaught) {
+        boolean caught = judged.stream().anyMatch(v -> v.verdict() == VerdictKind.CAUGHT);
+        return judged.stream().map(v -> v.verdict() != VerdictKind.PASS ? v
+                : new StaticVerdict(v.strategy(), v.analysed(), v.verdict(),
+                        caught ? Strength.DISCRIMINATING : Strength.UNDISCRIMINATED, v.findings(),
+                        caught ? v.note() : v.note() + "; undiscriminated: " + notCaught))
+                .toList();
+    }
+
+    /**
      * One layer's verdicts written by several builds, as one: the store module's (the built-in strategies) and
      * example-provider's (the providers' strategies, the built-in ones there out of scope and N/A). Per strategy, the
      * first verdict that judged it (anything but N/A), else the first; strategies in order of first appearance.

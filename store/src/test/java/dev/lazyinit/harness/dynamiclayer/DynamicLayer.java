@@ -252,12 +252,7 @@ public final class DynamicLayer {
         for (Strategy s : Strategy.values()) {
             judged.add(judge(s, Optional.ofNullable(runs.get(s.name())), suppressions));
         }
-        boolean caught = judged.stream().anyMatch(v -> v.verdict() == VerdictKind.CAUGHT);
-        List<StaticVerdict> verdicts = judged.stream().map(v -> v.verdict() != VerdictKind.PASS ? v
-                : new StaticVerdict(v.strategy(), v.analysed(), v.verdict(),
-                        caught ? Strength.DISCRIMINATING : Strength.UNDISCRIMINATED, v.findings(),
-                        caught ? v.note() : v.note() + "; undiscriminated: no control was caught in this run"))
-                .toList();
+        List<StaticVerdict> verdicts = StaticVerdicts.withStrength(judged, "no control was caught in this run");
         return new StaticVerdicts(StaticVerdicts.FORMAT, TOOL, settings, Instant.now().toString(), verdicts,
                 suppressions);
     }

@@ -122,12 +122,7 @@ public final class StaticLayer {
                     : new StaticVerdict(s.name(), List.of(), VerdictKind.NOT_APPLICABLE, Strength.NONE, List.of(),
                             outOfScope));
         }
-        boolean caught = judged.stream().anyMatch(v -> v.verdict() == VerdictKind.CAUGHT);
-        List<StaticVerdict> verdicts = judged.stream().map(v -> v.verdict() != VerdictKind.PASS ? v
-                : new StaticVerdict(v.strategy(), v.analysed(), v.verdict(),
-                        caught ? Strength.DISCRIMINATING : Strength.UNDISCRIMINATED, v.findings(),
-                        caught ? v.note() : v.note() + "; undiscriminated: no control was flagged in this run"))
-                .toList();
+        List<StaticVerdict> verdicts = StaticVerdicts.withStrength(judged, "no control was flagged in this run");
         return new StaticVerdicts(StaticVerdicts.FORMAT, tool, settings, Instant.now().toString(), verdicts,
                 suppressions);
     }
