@@ -136,6 +136,19 @@ class HolderContractTest {
         assertThat(factory.calls).hasValue(0);
     }
 
+    /** The other half of the cold check: a query that always says "not yet" would pass it (PIT found one). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("correct")
+    void aHolderIsInitializedOnceItsFirstGetReturned(Strategy strategy) {
+        Available.assume(strategy);
+        Factory factory = new Factory();
+        try (Lazy<Value> holder = strategy.newHolder(factory)) {
+            Value v = holder.get();
+            assertThat(holder.isInitialized()).as("the factory returned a value that the holder keeps").isTrue();
+            assertThat(holder.get()).isSameAs(v);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("correct")
     void noValueIsLeftOpenAfterTheLastClose(Strategy strategy) throws Exception {
