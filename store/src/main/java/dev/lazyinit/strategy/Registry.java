@@ -112,8 +112,9 @@ final class Registry {
      */
     private static void warnShadowed(Class<?> provider, ClassLoader loader) {
         java.security.CodeSource source = provider.getProtectionDomain().getCodeSource();
-        if (source == null || !source.getLocation().getPath().endsWith(".jar")) {
-            return;
+        if (source == null || !source.getLocation().getPath().endsWith(".jar")
+                || source.getLocation().equals(Strategy.class.getProtectionDomain().getCodeSource().getLocation())) {
+            return; // not a jar, or the suite's own jar with the provider packed in (the gate's, the benchmarks')
         }
         List<String> shadowed;
         try {
@@ -134,7 +135,8 @@ final class Registry {
     /**
      * @param jar a provider's jar
      * @param loader the class loader the registry reads
-     * @return the classes of the jar that the loader also finds elsewhere, by binary name
+     * @return the classes of the jar that the loader also finds elsewhere on the class path (not in the JDK's own
+     *         modules: a stub of a JDK class is no shaded dependency), by binary name
      * @throws IOException if the jar cannot be read
      */
     static List<String> shadowed(Path jar, ClassLoader loader) throws IOException {
@@ -145,7 +147,8 @@ final class Registry {
                 if (!entry.endsWith(".class") || entry.startsWith("META-INF/") || entry.endsWith("module-info.class")) {
                     continue;
                 }
-                if (java.util.Collections.list(loader.getResources(entry)).size() > 1) {
+                if (java.util.Collections.list(loader.getResources(entry)).stream()
+                        .filter(url -> !"jrt".equals(url.getProtocol())).count() > 1) {
                     shadowed.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
                 }
             }

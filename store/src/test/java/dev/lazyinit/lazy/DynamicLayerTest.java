@@ -12,7 +12,6 @@ import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
 import dev.lazyinit.strategy.VerdictKind;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,14 +63,7 @@ class DynamicLayerTest {
             assumeTrue(false, verdicts.verdicts().get(0).note());
         }
         Codec.write(VERDICTS, verdicts);
-        StringBuilder table = new StringBuilder("[dynamic layer] " + verdicts.tool() + " (" + verdicts.settings()
-                + ")\n");
-        for (StaticVerdict v : verdicts.verdicts()) {
-            table.append(String.format(Locale.ROOT, "  %-30s %-24s %s%n", v.strategy(), v.shown(), v.note()));
-        }
-        verdicts.suppressions().forEach(s -> table.append("  left out: ").append(s.finding().message())
-                .append(" -- ").append(s.reason()).append('\n'));
-        System.out.print(table);
+        System.out.print(verdicts.table("dynamic layer", strategy -> true));
     }
 
     @Test

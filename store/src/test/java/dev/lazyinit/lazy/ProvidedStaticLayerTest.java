@@ -14,7 +14,6 @@ import dev.lazyinit.strategy.VerdictKind;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,12 +51,8 @@ class ProvidedStaticLayerTest {
                 + " publication controls";
         verdicts = StaticLayer.judge(XML, settings, SCOPE, "built-in: judged in the store module's run");
         Codec.write(VERDICTS, verdicts);
-        StringBuilder table = new StringBuilder("[static layer, providers] " + verdicts.tool() + " (" + settings
-                + ")\n");
-        verdicts.verdicts().stream().filter(v -> read.stream().anyMatch(s -> s.name().equals(v.strategy())))
-                .forEach(v -> table.append(String.format(Locale.ROOT, "  %-30s %-24s %s%n", v.strategy(), v.shown(),
-                        v.note())));
-        System.out.print(table);
+        System.out.print(verdicts.table("static layer, providers",
+                strategy -> read.stream().anyMatch(s -> s.name().equals(strategy))));
     }
 
     @Test

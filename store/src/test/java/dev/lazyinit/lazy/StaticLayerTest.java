@@ -14,7 +14,6 @@ import dev.lazyinit.strategy.VerdictKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,13 +39,7 @@ class StaticLayerTest {
     static void judge() throws IOException {
         verdicts = StaticLayer.judge(SPOTBUGS_XML, SETTINGS);
         Codec.write(VERDICTS, verdicts);
-        StringBuilder table = new StringBuilder("[static layer] " + verdicts.tool() + " (" + SETTINGS + ")\n");
-        for (StaticVerdict v : verdicts.verdicts()) {
-            table.append(String.format(Locale.ROOT, "  %-30s %-24s %s%n", v.strategy(), v.shown(), v.note()));
-        }
-        verdicts.suppressions().forEach(s -> table.append("  suppressed: ").append(s.finding().pattern())
-                .append(" in ").append(s.finding().className()).append(": ").append(s.reason()).append('\n'));
-        System.out.print(table);
+        System.out.print(verdicts.table("static layer", strategy -> true));
     }
 
     @Test

@@ -1,16 +1,14 @@
 package dev.lazyinit.jcstress.gate;
 
+import dev.lazyinit.harness.support.Xml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /**
  * The providers' store tests, as the gate reports them. With a user's holder jar ({@code -Dholder.jar}) the
@@ -37,7 +35,7 @@ final class ProviderTests {
             files = list.filter(p -> p.getFileName().toString().matches("TEST-.*\\.xml")).sorted().toList();
         }
         for (Path file : files) {
-            NodeList cases = parse(file).getElementsByTagName("testcase");
+            NodeList cases = Xml.parse(file).getElementsByTagName("testcase");
             for (int i = 0; i < cases.getLength(); i++) {
                 Element c = (Element) cases.item(i);
                 for (String kind : List.of("failure", "error")) {
@@ -57,15 +55,5 @@ final class ProviderTests {
 
     private static String simple(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
-    }
-
-    private static org.w3c.dom.Document parse(Path file) throws IOException {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(file.toFile());
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException("cannot parse " + file + ": " + e.getMessage(), e);
-        }
     }
 }

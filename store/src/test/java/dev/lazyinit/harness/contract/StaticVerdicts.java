@@ -5,8 +5,10 @@ import dev.lazyinit.strategy.VerdictKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The static layer's verdicts: what its checkers (SpotBugs and the suite's own bytecode check) found in each
@@ -76,6 +78,23 @@ public record StaticVerdicts(String format, String tool, String settings, String
      * @param reason why it is a false alarm
      */
     public record Suppression(Finding finding, String reason) {
+    }
+
+    /**
+     * The layer's table as its test prints it: the tool and settings, a line per strategy, a line per finding left
+     * out with its reason.
+     *
+     * @param layer the layer's name in the heading ("static layer")
+     * @param shown which strategies get a line
+     * @return the text
+     */
+    public String table(String layer, Predicate<String> shown) {
+        StringBuilder table = new StringBuilder("[" + layer + "] " + tool + " (" + settings + ")\n");
+        verdicts.stream().filter(v -> shown.test(v.strategy())).forEach(v -> table.append(String.format(
+                Locale.ROOT, "  %-30s %-24s %s%n", v.strategy(), v.shown(), v.note())));
+        suppressions.forEach(s -> table.append("  left out: ").append(s.finding().pattern()).append(" in ")
+                .append(s.finding().className()).append(": ").append(s.reason()).append('\n'));
+        return table.toString();
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.lazyinit.harness.contract.StaticVerdicts.Finding;
 import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
 import dev.lazyinit.harness.contract.StaticVerdicts.Suppression;
 import dev.lazyinit.harness.support.Available;
+import dev.lazyinit.harness.support.Forked;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
 import dev.lazyinit.strategy.Strength;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -146,26 +146,13 @@ public final class DynamicLayer {
                 .map(Strategy::name).toList();
         Files.createDirectories(dir);
         EventDirectoryAndArgLine agent = new SetupAgent(dir.resolve("agent").toFile(), "").setup();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), agent.argLine()));
+        List<String> command = new ArrayList<>(List.of(Forked.java(), agent.argLine()));
         if (ManagementFactory.getRuntimeMXBean().getInputArguments().contains("--enable-preview")) {
             command.add("--enable-preview"); // the preview source sets' classes need it to load
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), DynamicRaces.class.getName()));
         command.addAll(traced);
-        Path log = dir.resolve("traced-program.log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IOException("the traced program did not finish in " + TIMEOUT_SECONDS + " s; stopped."
-                        + " Its output: " + log);
-            }
-        } finally {
-            p.destroyForcibly();
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException("the traced program exited with " + p.exitValue() + "; its output: " + log);
-        }
+        Forked.run("the traced program", command, dir.resolve("traced-program.log"), TIMEOUT_SECONDS);
         Path report = dir.resolve("report");
         new ProcessEvents(agent.eventDirectory().toPath(), report, new ProcessRunContextBuilder().build()).process();
         return judge(read(report), traced.size() + " strategies traced (this run's and the publication controls)");
@@ -277,18 +264,20 @@ public final class DynamicLayer {
         List<String> touched = run.accesses().stream().filter(Access::fieldAccess).map(Access::element)
                 .distinct().toList();
         List<Finding> counted = new ArrayList<>();
+        List<String> racyFields = new ArrayList<>(); // the counted races' fields, for the note
         List<String> leftOut = new ArrayList<>();
         for (Map.Entry<String, List<Access>> race : races(run).entrySet()) {
             Finding finding = finding(race.getKey(), race.getValue());
-            Optional<String> discount = discount(race.getKey(), race.getValue());
+            Optional<Discount> discount = discount(race.getKey(), race.getValue());
             if (discount.isPresent()) {
-                suppressions.add(new Suppression(finding, s.name() + ": " + discount.get()));
-                leftOut.add(simple(race.getKey()) + " (" + discount.get().substring(0, discount.get().indexOf(':'))
-                        + ")");
+                suppressions.add(new Suppression(finding, s.name() + ": " + discount.get().reason()));
+                leftOut.add(simple(race.getKey()) + " (" + discount.get().rule() + ")");
             } else {
                 counted.add(finding);
+                racyFields.add(simple(race.getKey()));
             }
         }
+        String fields = String.join(", ", racyFields);
         String seen = run.interleavings() + " interleavings, fields or atomics touched: " + touched.size()
                 + (leftOut.isEmpty() ? "" : "; a known false alarm left out: race on " + String.join(", ", leftOut));
         boolean claims = s.guarantees(Guarantee.SAFE_PUBLICATION);
@@ -296,7 +285,7 @@ public final class DynamicLayer {
         if (!claims && !violates) {
             return new StaticVerdict(s.name(), touched, VerdictKind.NOT_APPLICABLE, Strength.NONE, counted,
                     "claims nothing about publication, so not judged; seen: " + seen
-                            + (counted.isEmpty() ? ", no race" : ", races on " + fields(counted)));
+                            + (counted.isEmpty() ? ", no race" : ", races on " + fields));
         }
         if (touched.isEmpty()) {
             return claims
@@ -312,13 +301,27 @@ public final class DynamicLayer {
                     ? new StaticVerdict(s.name(), touched, VerdictKind.PASS, Strength.NONE, counted,
                             "no race; " + seen)
                     : new StaticVerdict(s.name(), touched, VerdictKind.FAIL, Strength.NONE, counted,
-                            "data race on " + fields(counted) + "; " + seen);
+                            "data race on " + fields + "; " + seen);
         }
         return counted.isEmpty()
                 ? new StaticVerdict(s.name(), touched, VerdictKind.NOT_OBSERVED, Strength.NONE, counted,
                         "no race counted; " + seen)
                 : new StaticVerdict(s.name(), touched, VerdictKind.CAUGHT, Strength.NONE, counted,
-                        "data race on " + fields(counted) + "; " + seen);
+                        "data race on " + fields + "; " + seen);
+    }
+
+    /**
+     * Why a race does not count: one of the rules for what VMLens is known to get wrong.
+     *
+     * @param rule {@link #FINAL_FIELD_RULE} or {@link #SYNCHRONIZED_METHOD_RULE}
+     * @param why why it applies to this race
+     */
+    record Discount(String rule, String why) {
+
+        /** @return the reason the verdicts file gives: the rule, then why */
+        String reason() {
+            return rule + ": " + why;
+        }
     }
 
     /** @return the run's racy accesses, by field */
@@ -345,7 +348,7 @@ public final class DynamicLayer {
      * @param accesses its racy accesses
      * @return why the race does not count, if it does not
      */
-    static Optional<String> discount(String field, List<Access> accesses) {
+    static Optional<Discount> discount(String field, List<Access> accesses) {
         Optional<Field> f = field(field);
         if (f.isEmpty()) {
             return Optional.empty();
@@ -353,9 +356,9 @@ public final class DynamicLayer {
         Class<?> type = f.get().getType();
         if (!type.isInterface() && !type.isPrimitive() && !type.isArray() && type != Object.class
                 && allFinal(type)) {
-            return Optional.of(FINAL_FIELD_RULE + ": " + simple(field) + " refers to a " + type.getSimpleName()
+            return Optional.of(new Discount(FINAL_FIELD_RULE, simple(field) + " refers to a " + type.getSimpleName()
                     + ", whose instance fields are all final, so a racy read sees null or the object as its"
-                    + " constructor left it (JLS 17.5); VMLens does not model the final-field freeze");
+                    + " constructor left it (JLS 17.5); VMLens does not model the final-field freeze"));
         }
         Class<?> owner = f.get().getDeclaringClass();
         boolean allSynchronized = !Modifier.isStatic(f.get().getModifiers()) && accesses.stream().allMatch(a -> {
@@ -367,9 +370,9 @@ public final class DynamicLayer {
                             && !Modifier.isStatic(m.getModifiers()));
         });
         if (allSynchronized) {
-            return Optional.of(SYNCHRONIZED_METHOD_RULE + ": every racy access to " + simple(field) + " is inside"
-                    + " a synchronized instance method of " + owner.getSimpleName() + ", so all hold the same"
-                    + " monitor; VMLens 1.2.17 does not trace a synchronized method's monitor");
+            return Optional.of(new Discount(SYNCHRONIZED_METHOD_RULE, "every racy access to " + simple(field)
+                    + " is inside a synchronized instance method of " + owner.getSimpleName() + ", so all hold the"
+                    + " same monitor; VMLens 1.2.17 does not trace a synchronized method's monitor"));
         }
         return Optional.empty();
     }
@@ -401,11 +404,6 @@ public final class DynamicLayer {
         } catch (ClassNotFoundException | NoSuchFieldException | LinkageError e) {
             return Optional.empty(); // a field the layer cannot look at is never discounted
         }
-    }
-
-    private static String fields(List<Finding> findings) {
-        return String.join(", ", findings.stream().map(f -> f.message().substring("data race on ".length(),
-                f.message().indexOf(':'))).distinct().toList());
     }
 
     private static String simple(String name) {

@@ -4,6 +4,8 @@ import dev.lazyinit.harness.contract.StaticVerdicts.Finding;
 import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
 import dev.lazyinit.harness.contract.StaticVerdicts.Suppression;
 import dev.lazyinit.harness.contract.StaticVerdicts;
+import dev.lazyinit.harness.support.Forked;
+import dev.lazyinit.harness.support.Xml;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
 import dev.lazyinit.strategy.Strength;
@@ -17,14 +19,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /**
  * Judges SpotBugs' findings, and those of the suite's own {@link BytecodeCheck}, over the holder classes per strategy
@@ -235,24 +233,14 @@ public final class StaticLayer {
         }
         Files.createDirectories(xml.toAbsolutePath().getParent());
         Files.deleteIfExists(xml);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-cp", System.getProperty("java.class.path"), "edu.umd.cs.findbugs.FindBugs2",
-                "-effort:max", "-low", "-xml:withMessages", "-output", xml.toString(),
+        List<String> command = new ArrayList<>(List.of(Forked.java(), "-cp", System.getProperty("java.class.path"),
+                "edu.umd.cs.findbugs.FindBugs2", "-effort:max", "-low", "-xml:withMessages", "-output", xml.toString(),
                 "-auxclasspath", System.getProperty("java.class.path"),
                 "-onlyAnalyze", String.join(",", packages)));
         command.addAll(targets);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            if (!p.waitFor(SPOTBUGS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IOException("SpotBugs did not finish in " + SPOTBUGS_TIMEOUT_SECONDS + " s; stopped. Its"
-                        + " output: " + log);
-            }
-        } finally {
-            p.destroyForcibly();
-        }
-        if (p.exitValue() != 0 || !Files.isRegularFile(xml)) {
-            throw new IOException("SpotBugs exited with " + p.exitValue() + " and " + (Files.isRegularFile(xml)
-                    ? "a report" : "no report") + "; its output: " + log);
+        Forked.run("SpotBugs", command, log, SPOTBUGS_TIMEOUT_SECONDS);
+        if (!Files.isRegularFile(xml)) {
+            throw new IOException("SpotBugs wrote no report; its output: " + log);
         }
     }
 
@@ -279,15 +267,7 @@ public final class StaticLayer {
             throw new IOException(spotbugsXml + " does not exist: the static layer runs in the store module's"
                     + " build (./mvnw verify, or ./mvnw -pl store process-test-classes) before this is read");
         }
-        Document doc;
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            doc = factory.newDocumentBuilder().parse(spotbugsXml.toFile());
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException("cannot parse " + spotbugsXml + ": " + e.getMessage(), e);
-        }
-        return doc;
+        return Xml.parse(spotbugsXml);
     }
 
     private static List<Finding> findings(Document doc) {
