@@ -11,12 +11,14 @@ import dev.lazyinit.store.PostgresStore;
 import dev.lazyinit.store.StoreConfig;
 import dev.lazyinit.strategy.Strategy;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,6 +71,27 @@ public final class BenchSupport {
         } catch (RuntimeException | LinkageError e) { // a preview API without --enable-preview, for one
             return false;
         }
+    }
+
+    /**
+     * Opens one JDBC connection the way a store's pool opens each of its own: same URL, user, password, application
+     * name and timeouts, straight from the driver. The cold benchmark's physical limit.
+     *
+     * @param config a store's configuration
+     * @return a new connection; the caller closes it
+     * @throws SQLException if the server cannot be reached
+     */
+    static Connection openConnection(StoreConfig config) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", config.username());
+        if (config.password() != null) {
+            props.setProperty("password", config.password());
+        }
+        String seconds = String.valueOf(Math.max(1, config.connectionTimeout().toSeconds()));
+        props.setProperty("ApplicationName", config.applicationName());
+        props.setProperty("connectTimeout", seconds);
+        props.setProperty("loginTimeout", seconds);
+        return DriverManager.getConnection(config.jdbcUrl(), props);
     }
 
     /**

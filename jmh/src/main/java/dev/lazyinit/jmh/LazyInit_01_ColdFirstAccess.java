@@ -5,6 +5,7 @@ import dev.lazyinit.jmh.BenchSupport.ServerView;
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.store.PostgresStore;
 import dev.lazyinit.strategy.Strategy;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -55,7 +56,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The subjects. baseline: the store created by the factory itself, with no holder: the irreducible cost.
  * baseline_again: the very same code under a second name, scheduled like every other subject (an A/A
  * control): its ratio to baseline is what this run cannot tell apart from 1.00, the resolution against which
- * every strategy's ratio must be read. Then one subject per strategy of the registry that this JVM can build: a
+ * every strategy's ratio must be read. one_connection: one JDBC connection opened with the store's settings, no
+ * pool: the physical limit, since a store's creation opens at least one (HikariCP opens its first connection
+ * before the constructor returns); how far the baseline lies above it is what the pool and the schema cost. Then one subject per strategy of the registry that this JVM can build: a
  * brand-new cold holder, whose first get() calls the same factory. The holder idiom loads a fresh copy of its
  * class per holder, so each of its shots is a real first class initialization.
  *
@@ -88,6 +91,13 @@ public class LazyInit_01_ColdFirstAccess {
     /** The name of its A/A twin: the same code, scheduled as a subject of its own. */
     public static final String BASELINE_AGAIN = "baseline_again";
 
+    /**
+     * The name of the physical limit: opening one JDBC connection with the store's settings, no pool. Creating a
+     * store opens at least that (HikariCP opens its first connection before the constructor returns), so no
+     * strategy's first get() can beat it.
+     */
+    public static final String ONE_CONNECTION = "one_connection";
+
     /** One subject of the schedule: a baseline (no strategy) or a strategy. */
     record Subject(String name, Strategy strategy) {
     }
@@ -96,7 +106,8 @@ public class LazyInit_01_ColdFirstAccess {
      * @return the subjects of a schedule on this JVM: the baseline, its A/A twin and every strategy it can build
      */
     static List<Subject> subjects() {
-        return Stream.concat(Stream.of(new Subject(BASELINE, null), new Subject(BASELINE_AGAIN, null)),
+        return Stream.concat(Stream.of(new Subject(BASELINE, null), new Subject(BASELINE_AGAIN, null),
+                        new Subject(ONE_CONNECTION, null)),
                 BenchSupport.buildable().stream().map(s -> new Subject(s.name(), s))).toList();
     }
 
@@ -124,6 +135,7 @@ public class LazyInit_01_ColdFirstAccess {
         Subject subject;
         RecordingStoreFactory factory;
         Lazy<PostgresStore> holder;
+        Connection connection; // the one-connection subject's
 
         @Setup(Level.Trial)
         public void plan() throws SQLException {
@@ -162,15 +174,23 @@ public class LazyInit_01_ColdFirstAccess {
             if (holder != null) {
                 holder.close();
             }
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
             factory.closeAll();
-            if (calls != 1) {
+            if (calls != (subject.name().equals(ONE_CONNECTION) ? 0 : 1)) {
                 throw new IllegalStateException(subject.name() + ": one cold access called the factory " + calls
                         + " times");
             }
             server.awaitGone(factory.config().applicationName(), Duration.ofSeconds(10));
         }
 
-        PostgresStore firstAccess() {
+        Object firstAccess() throws SQLException {
+            if (subject.name().equals(ONE_CONNECTION)) {
+                connection = BenchSupport.openConnection(factory.config());
+                return connection;
+            }
             return holder == null ? factory.get() : holder.get();
         }
     }
@@ -180,7 +200,7 @@ public class LazyInit_01_ColdFirstAccess {
      * calls the same factory once. Returning the store keeps JMH from treating the work as dead.
      */
     @Benchmark
-    public PostgresStore firstAccess(Schedule schedule) {
+    public Object firstAccess(Schedule schedule) throws SQLException {
         return schedule.firstAccess();
     }
 }

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /*
  * LazyInit_02_SteadyState: what get() costs once the store exists, and how that compares to real work.
@@ -42,15 +43,25 @@ import org.openjdk.jmh.annotations.Warmup;
  *   baseline_again, baseline_2threads_again: the very same code under a second name, run like every other
  *     entry (an A/A control). Their ratio to baseline is this run's resolution: a strategy's ratio closer to
  *     1.00 than that says nothing.
- *   floor, floor_2threads: the unsynchronized floor: a plain (non-final, non-volatile) field read plus the
- *     null check, the fast path of an unsynchronized check-then-act. No lazy holder can do less than this
- *     (it must find out whether the value exists), so get() / floor() is what a strategy's safety costs on
- *     the fast path, and floor() / baseline() what laziness itself costs.
- *   baselinePing: the same SELECT 1 on a store held in a final field, so getAndPing() / baselinePing() shows
- *     the holder's cost in proportion to the cheapest real query.
+ *   floorTwin, floorTwin_2threads: the physical limit. FloorLazy does the least any lazy holder does, a plain
+ *     (non-final, non-volatile) field read plus the null check, and it is called exactly as the strategies
+ *     are: a Lazy in a non-final field of a shared @State, through the interface. So the call path is in both
+ *     and cancels out: get() / floorTwin() is what a strategy's safety costs on the fast path. The check that
+ *     it does: BROKEN_UNSYNCHRONIZED, whose warm get() is that very work, must read 1.00x it; the report calls
+ *     the run disturbed when it does not.
+ *   floor, floor_2threads: the same work written into the benchmark method, with no call: the inline floor.
+ *     Below the twin by the call path (a load of the holder, a class check); kept as a labelled row.
+ *   floorTwin_polluted: the dispatch control. The floor twin behind a call site that has seen three other
+ *     holder classes before the measurement, so the JIT cannot inline get() on the strength of one class. What
+ *     it adds is what every number would carry if strategies shared a call site. They do not: JMH forks a JVM
+ *     per benchmark and parameter, and Receivers fails a trial that sets up a second holder class in a fork.
+ *   pingTwin, pingTwin_again: SELECT 1 through the floor twin, whose store comes from the same factory as the
+ *     strategies' (same settings, same pool size): the strategies' store, pool and call path with no holder's
+ *     work. getAndPing() / pingTwin() must read 1.00x for every correct holder (nanoseconds against tens of
+ *     microseconds); the A/A pair says how much two forks of the same query differ.
  *
- * What to expect. baseline_again and floor equal to baseline within the run's resolution (the floor adds one
- * predictable branch). Reads without a lock (double-checked, holder idiom, AtomicReference) within a nanosecond
+ * What to expect. baseline_again and the inline floor equal to baseline within the run's resolution (the floor
+ * adds one predictable branch); the floor twin a fraction of a nanosecond above them (the call path). Reads without a lock (double-checked, holder idiom, AtomicReference) within a nanosecond
  * of the floor on x86, where a volatile read is a plain load; the synchronized method several times slower,
  * and slower again with 2 threads contending for the monitor. A get() that writes shared memory on every call
  * pays a fence with 1 thread and a cache-line transfer per call with 2; its 2-thread number then depends on
@@ -97,6 +108,59 @@ public class LazyInit_02_SteadyState {
         }
     }
 
+    /**
+     * The floor twin ({@link FloorLazy}): the floor's work behind the very call the strategies are measured
+     * through, a {@link Lazy} in a non-final field of a shared {@code @State}, called through the interface.
+     */
+    @State(Scope.Benchmark)
+    public static class Twin {
+
+        RecordingStoreFactory factory;
+        Lazy<PostgresStore> holder;
+
+        /** The store comes from the factory a strategy's holder calls, with the same settings and pool size. */
+        @Setup(Level.Trial)
+        public void hand(BenchmarkParams params) {
+            factory = BenchSupport.factory("warm");
+            holder = new FloorLazy<>(factory.get());
+            Receivers.oneInThisJvm(holder, params);
+            if (holder.get().ping() != 1) {
+                throw new IllegalStateException("floor twin: the store does not answer");
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            holder.close();
+            factory.closeAll();
+        }
+    }
+
+    /**
+     * The floor twin behind a call site that has seen three other receiver classes before the measurement: the
+     * dispatch control. Its benchmark method was called through this very state with each of them, often enough
+     * for the profile to record them, so the JIT can no longer inline {@code get()} on the strength of one
+     * receiver class. What this costs above the floor twin is what every steady-state number would carry if its
+     * call site were shared by several strategies, which one fork per strategy rules out.
+     */
+    @State(Scope.Benchmark)
+    public static class Polluted {
+
+        Lazy<PostgresStore> holder;
+
+        @Setup(Level.Trial)
+        public void pollute(Plain plain) {
+            LazyInit_02_SteadyState bench = new LazyInit_02_SteadyState();
+            for (Lazy<PostgresStore> other : Receivers.others(plain.store)) {
+                holder = other;
+                for (int i = 0; i < Receivers.POLLUTING_CALLS; i++) {
+                    bench.floorTwin_polluted(this);
+                }
+            }
+            holder = new FloorLazy<>(plain.store);
+        }
+    }
+
     /** A warm holder of one strategy, shared by all measuring threads. */
     @State(Scope.Benchmark)
     public static class Warm {
@@ -112,9 +176,10 @@ public class LazyInit_02_SteadyState {
         Lazy<PostgresStore> holder;
 
         @Setup(Level.Trial)
-        public void warmUp() {
+        public void warmUp(BenchmarkParams params) {
             factory = BenchSupport.factory("warm");
             holder = BenchSupport.steadyStateHolder(Strategy.valueOf(strategy), factory);
+            Receivers.oneInThisJvm(holder, params);
             if (holder.get().ping() != 1) { // created, and the pool answers
                 throw new IllegalStateException(strategy + ": the warm store does not answer");
             }
@@ -168,6 +233,27 @@ public class LazyInit_02_SteadyState {
         return present(unsynchronized.store);
     }
 
+    /* The floor twin: the floor's work through the strategies' call path. Every get() ratio is taken to this. */
+    @Benchmark
+    @Threads(1)
+    public PostgresStore floorTwin(Twin twin) {
+        return twin.holder.get();
+    }
+
+    /* The floor twin from 2 threads. */
+    @Benchmark
+    @Threads(2)
+    public PostgresStore floorTwin_2threads(Twin twin) {
+        return twin.holder.get();
+    }
+
+    /* Dispatch control: the floor twin behind a call site that has seen several receiver classes. */
+    @Benchmark
+    @Threads(1)
+    public PostgresStore floorTwin_polluted(Polluted polluted) {
+        return polluted.holder.get();
+    }
+
     private static PostgresStore present(PostgresStore store) {
         if (store == null) { // the check every lazy holder makes before it can return the value
             throw new IllegalStateException("The floor's store was set before the measurement");
@@ -188,11 +274,21 @@ public class LazyInit_02_SteadyState {
         return warm.holder.get();
     }
 
-    /* Baseline for real work: SELECT 1 through the pool of a store in a final field, no holder at all. */
+    /*
+     * Baseline for real work: SELECT 1 through the floor twin, i.e. through the strategies' store, pool and call path
+     * with no holder's work in it. getAndPing() ÷ this is what a holder adds to a query.
+     */
     @Benchmark
     @Threads(1)
-    public int baselinePing(Plain plain) {
-        return plain.store.ping();
+    public int pingTwin(Twin twin) {
+        return twin.holder.get().ping();
+    }
+
+    /* A/A control of the query: pingTwin() again, in forks of its own. Their ratio is how much forks differ. */
+    @Benchmark
+    @Threads(1)
+    public int pingTwin_again(Twin twin) {
+        return twin.holder.get().ping();
     }
 
     /* get() plus the cheapest real query: the holder's cost in proportion. */

@@ -119,7 +119,7 @@ class BenchmarkSmokeTest {
         Codec.write(verdicts, new ProofVerdicts(ProofVerdicts.FORMAT, "none", "a JVM", "an arch", "an OS",
                 "2025-01-01T00:00:00Z", List.of()));
         Path folder = dir.resolve("results");
-        Suite.run(Profile.SMOKE, folder, verdicts, List.of("-f", "1", "LazyInit_02_SteadyState.baselinePing$"),
+        Suite.run(Profile.SMOKE, folder, verdicts, List.of("-f", "1", "LazyInit_02_SteadyState.pingTwin$"),
                 List.of(), "smoke -f 1");
 
         assertThat(rows(folder)).singleElement().satisfies(r -> {

@@ -18,6 +18,8 @@ enum Bench {
     COLD_BASELINE(LazyInit_01_ColdFirstAccess.class, "firstAccess"),
     /** The cold baseline again under a second name ({@code baseline_again}): the cold family's A/A control. */
     COLD_BASELINE_AGAIN(LazyInit_01_ColdFirstAccess.class, "firstAccess"),
+    /** One JDBC connection opened with the store's settings, no pool: the cold start's physical limit. */
+    COLD_ONE_CONNECTION(LazyInit_01_ColdFirstAccess.class, "firstAccess"),
     /** A cold holder's first {@code get()}: the secondary result named after the strategy. */
     FIRST_GET(LazyInit_01_ColdFirstAccess.class, "firstAccess"),
     /** Reading a store from a plain final field, 1 thread: the steady-state baseline. */
@@ -28,12 +30,25 @@ enum Bench {
     FIELD_READ_AGAIN(LazyInit_02_SteadyState.class, "baseline_again"),
     /** The same with 2 threads. */
     FIELD_READ_2_THREADS_AGAIN(LazyInit_02_SteadyState.class, "baseline_2threads_again"),
-    /** The unsynchronized floor: a plain field read plus the null check no lazy holder avoids, 1 thread. */
+    /**
+     * The inline floor: a plain field read plus the null check no lazy holder avoids, written into the benchmark
+     * method itself, 1 thread. It skips the call the strategies are measured through.
+     */
     FLOOR(LazyInit_02_SteadyState.class, "floor"),
     /** The same with 2 threads. */
     FLOOR_2_THREADS(LazyInit_02_SteadyState.class, "floor_2threads"),
-    /** {@code SELECT 1} on a store in a final field. */
+    /** The floor twin: the floor's work behind the strategies' own call path ({@code Lazy.get()}), 1 thread. */
+    FLOOR_TWIN(LazyInit_02_SteadyState.class, "floorTwin"),
+    /** The same with 2 threads. */
+    FLOOR_TWIN_2_THREADS(LazyInit_02_SteadyState.class, "floorTwin_2threads"),
+    /** The dispatch control: the floor twin behind a call site that has seen several receiver classes. */
+    FLOOR_TWIN_POLLUTED(LazyInit_02_SteadyState.class, "floorTwin_polluted"),
+    /** {@code SELECT 1} on a store in a final field: the query baseline of results made before the ping twin. */
     PING(LazyInit_02_SteadyState.class, "baselinePing"),
+    /** {@code SELECT 1} through the floor twin: the strategies' store, pool and call path with no holder's work. */
+    PING_TWIN(LazyInit_02_SteadyState.class, "pingTwin"),
+    /** The ping twin again under a second name: the query's A/A control (how much forks differ). */
+    PING_TWIN_AGAIN(LazyInit_02_SteadyState.class, "pingTwin_again"),
     /** {@code get()} on a warm holder, 1 thread. */
     GET(LazyInit_02_SteadyState.class, "get"),
     /** The same with 2 threads. */
@@ -67,7 +82,22 @@ enum Bench {
 
     /** @return whether its results are the subjects of the interleaved cold benchmark (secondary results) */
     boolean coldSubject() {
-        return this == COLD_BASELINE || this == COLD_BASELINE_AGAIN || this == FIRST_GET;
+        return this == COLD_BASELINE || this == COLD_BASELINE_AGAIN || this == COLD_ONE_CONNECTION
+                || this == FIRST_GET;
+    }
+
+    /** @return what a steady-state ratio against this baseline is called: "floor twin", "floor", "field read" */
+    String against() {
+        return switch (this) {
+            case FLOOR_TWIN, FLOOR_TWIN_2_THREADS -> "floor twin";
+            case FLOOR, FLOOR_2_THREADS -> "floor";
+            default -> "field read";
+        };
+    }
+
+    /** @return whether only results of older versions hold it (the report still reads them) */
+    boolean legacy() {
+        return this == PING;
     }
 
     /** @return the benchmark method's name */

@@ -149,7 +149,7 @@ final class Decide {
                 .map(Row::strategy).toList();
         Optional<Row> dearest = rows(matrix, r -> r.steadyTwoThreads().filter(Compared::resolved).isPresent())
                 .stream().max(Comparator.comparingDouble(r -> r.steadyTwoThreads().orElseThrow().ratio().value()));
-        return new Guide.SteadyCost(matrix.steadyAgainst(), resolved, same, dearest, main.baseline(Bench.PING));
+        return new Guide.SteadyCost(matrix.steadyAgainst(), resolved, same, dearest, main.baseline(main.pingBaseline()));
     }
 
     /** Which correct strategies' 1-thread steady state moved beyond the error from the oldest to the newest JDK. */

@@ -37,7 +37,7 @@ final class DecisionGuideSection implements Section {
         doc.table(List.of("Strategy", "Scope", "Retries after a failure", "Closeable",
                 "Virtual threads" + (g.virtualThreads().measuredOn().isPresent() ? " (JDK " + g.virtualThreads().jdk()
                         + ")" : ""),
-                "get() ÷ " + (mx.steadyAgainst() == Bench.FLOOR ? "floor" : "field read") + ", 1 · 2 threads",
+                "get() ÷ " + mx.steadyAgainst().against() + ", 1 · 2 threads",
                 "Cold first get() ÷ baseline", "Stampede of " + mx.stampedeThreads() + ": pools · time ÷ baseline"),
                 mx.rows().stream().map(DecisionGuideSection::row).toList(), 8);
         doc.para("How strong each cell is. **PASS**: a JCStress verdict that could have failed (a control that"
@@ -159,7 +159,11 @@ final class DecisionGuideSection implements Section {
     }
 
     private static String steadyCost(Guide.SteadyCost s) {
-        String against = s.against() == Bench.FLOOR ? "the floor (a plain read and null check)" : "the field read";
+        String against = switch (s.against()) {
+            case FLOOR_TWIN -> "the floor twin (a plain read and null check through the same call: the limit)";
+            case FLOOR -> "the floor (a plain read and null check)";
+            default -> "the field read";
+        };
         Optional<Row> dearest = s.resolved().stream()
                 .max(Comparator.comparingDouble(r -> r.steady().orElseThrow().ratio().value()));
         List<Row> rest = s.resolved().stream().filter(r -> dearest.isEmpty() || r != dearest.get()).toList();

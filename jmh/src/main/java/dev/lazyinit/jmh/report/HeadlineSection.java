@@ -45,8 +45,8 @@ final class HeadlineSection implements Section {
                 .map(String::valueOf).collect(Collectors.joining(", ")) + ", shown beside it in"
                 + " [JDKs side by side](#jdks)" : "") + ", PostgreSQL " + c.env(Environment::postgres) + ")."
                 + " Cold: median ms of single-shot first `get()` calls, and its ratio to creating the store without a"
-                + " holder. Steady state: mean ns per `get()` and its ratio to the floor (a plain read and null"
-                + " check). Stampede: " + most + " threads on one cold holder, means per trial. A ratio is"
+                + " holder. Steady state: mean ns per `get()` and its ratio to the floor twin (a plain read and"
+                + " null check through the same call: the least any holder does). Stampede: " + most + " threads on one cold holder, means per trial. A ratio is"
                 + " shown only where this run's A/A control resolves it; ≈ means it cannot be told from 1.00×."
                 + " Details, intervals and charts follow; the [decision guide](#decision-guide) says what to pick.");
         List<String> unknown = c.all().unknownStrategies();
@@ -79,7 +79,7 @@ final class HeadlineSection implements Section {
         doc.table(header, rows, 2);
         doc.para("Guarantees: " + Arrays.stream(Guarantee.values()).map(g -> "**" + MARKS.get(g) + "** " + g.label())
                 .collect(Collectors.joining(", ")) + ". Baselines: cold " + orNone(m.baseline(Bench.COLD_BASELINE),
-                b -> num(b.median()) + " ms") + ", " + (m.steadyAgainst(false) == Bench.FLOOR ? "floor " : "field read ")
+                b -> num(b.median()) + " ms") + ", " + m.steadyAgainst(false).against() + " "
                 + orNone(m.baseline(m.steadyAgainst(false)),
                 b -> num(b.score()) + " ns") + " (1 thread) and " + orNone(m.baseline(m.steadyAgainst(true)),
                 b -> num(b.score()) + " ns") + " (2 threads); with no holder a stampede opens one pool of at most "

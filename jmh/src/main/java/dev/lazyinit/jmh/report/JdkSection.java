@@ -126,8 +126,8 @@ final class JdkSection implements Section {
             row.add(c0.isPresent() && cn.isPresent() ? ratio(cn.get().median() / c0.get().median()) : NONE);
             List<Optional<Metric>> ping = new ArrayList<>();
             for (Measurements m : c.byJdk()) {
-                Optional<Metric> b = m.baseline(Bench.PING);
-                Optional<Metric> x = line.of(m, Bench.PING, Bench.GET_AND_PING);
+                Optional<Metric> b = m.baseline(m.pingBaseline());
+                Optional<Metric> x = line.of(m, m.pingBaseline(), Bench.GET_AND_PING);
                 ping.add(x);
                 row.add(x.map(v -> pm(v.score() / 1000, v.error() / 1000) + b.map(y -> " (" + ratio(v.score()
                         / y.score()) + ")").orElse("")).orElse(NONE));

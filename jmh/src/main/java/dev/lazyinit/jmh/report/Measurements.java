@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  */
 final class Measurements {
 
+    /** The control that does the floor twin's work (a plain read and a null check) through a holder of its own. */
+    static final Strategy FLOOR_CONTROL = Strategy.BROKEN_UNSYNCHRONIZED;
+
     private final JmhResults results;
 
     /** @param results the rows to read */
@@ -55,7 +58,8 @@ final class Measurements {
         Stream<String> subjects = results.rows().stream().filter(Bench.FIRST_GET::matches)
                 .flatMap(r -> r.secondary().keySet().stream())
                 .filter(n -> !n.equals(LazyInit_01_ColdFirstAccess.BASELINE)
-                        && !n.equals(LazyInit_01_ColdFirstAccess.BASELINE_AGAIN));
+                        && !n.equals(LazyInit_01_ColdFirstAccess.BASELINE_AGAIN)
+                        && !n.equals(LazyInit_01_ColdFirstAccess.ONE_CONNECTION));
         return Stream.concat(params, subjects).filter(n -> !known.contains(n)).distinct().sorted().toList();
     }
 
@@ -65,8 +69,11 @@ final class Measurements {
      */
     Optional<Metric> baseline(Bench bench) {
         if (bench.coldSubject()) {
-            return subject(bench, bench == Bench.COLD_BASELINE_AGAIN ? LazyInit_01_ColdFirstAccess.BASELINE_AGAIN
-                    : LazyInit_01_ColdFirstAccess.BASELINE);
+            return subject(bench, switch (bench) {
+                case COLD_BASELINE_AGAIN -> LazyInit_01_ColdFirstAccess.BASELINE_AGAIN;
+                case COLD_ONE_CONNECTION -> LazyInit_01_ColdFirstAccess.ONE_CONNECTION;
+                default -> LazyInit_01_ColdFirstAccess.BASELINE;
+            });
         }
         return row(bench, r -> true).map(Row::primary);
     }
@@ -139,33 +146,100 @@ final class Measurements {
 
     /**
      * @param twoThreads whether for the 2-thread column
-     * @return what a steady-state {@code get()} is compared with: the floor if it was measured, else the field read
+     * @return what a steady-state {@code get()} is compared with: the floor twin (the floor's work through the
+     *         strategies' own call path) if it was measured, else the inline floor, else the field read (results of
+     *         older versions)
      */
     Bench steadyAgainst(boolean twoThreads) {
+        Bench twin = twoThreads ? Bench.FLOOR_TWIN_2_THREADS : Bench.FLOOR_TWIN;
         Bench floor = twoThreads ? Bench.FLOOR_2_THREADS : Bench.FLOOR;
-        return baseline(floor).isPresent() ? floor : twoThreads ? Bench.FIELD_READ_2_THREADS : Bench.FIELD_READ;
+        return baseline(twin).isPresent() ? twin : baseline(floor).isPresent() ? floor
+                : twoThreads ? Bench.FIELD_READ_2_THREADS : Bench.FIELD_READ;
+    }
+
+    /**
+     * The floor check: the unsynchronized control does the floor twin's very work through the very same call, so it
+     * must read ≈ 1.00× it. Measured against the floor twin only; against the inline floor it would carry the
+     * call path, which is why the twin exists.
+     *
+     * @param twoThreads whether for the 2-thread column
+     * @return the control's {@code get()} ÷ the floor twin, judged by the column's A/A control, if both ran
+     */
+    Optional<Guide.Compared> floorCheck(boolean twoThreads) {
+        Bench against = steadyAgainst(twoThreads);
+        if (against != Bench.FLOOR_TWIN && against != Bench.FLOOR_TWIN_2_THREADS) {
+            return Optional.empty();
+        }
+        return compared(aaResolution(twoThreads), Ratio.of(of(twoThreads ? Bench.GET_2_THREADS : Bench.GET,
+                FLOOR_CONTROL), baseline(against)).map(Interval::of));
+    }
+
+    /**
+     * @param twoThreads whether for the 2-thread column
+     * @return the column's resolution: its A/A control, and no resolution at all if the floor check failed
+     */
+    Resolution steadyResolution(boolean twoThreads) {
+        Resolution aa = aaResolution(twoThreads);
+        return floorCheck(twoThreads).filter(Guide.Compared::resolved).map(c -> aa.disturbedBy("the unsynchronized"
+                + " control, which does the floor twin's work through the same call, reads " + c.ratio() + " of it"
+                + " (it must read ≈ 1.00×), so this run's call path did not cancel out of its ratios")).orElse(aa);
+    }
+
+    private Resolution aaResolution(boolean twoThreads) {
+        return twoThreads ? steadyResolution(Bench.FIELD_READ_2_THREADS_AGAIN, Bench.FIELD_READ_2_THREADS)
+                : steadyResolution(Bench.FIELD_READ_AGAIN, Bench.FIELD_READ);
+    }
+
+    /**
+     * @return the dispatch control: the floor twin behind a polluted call site ÷ the floor twin, judged by the
+     *         1-thread A/A control, if both ran
+     */
+    Optional<Guide.Compared> dispatchControl() {
+        return compared(aaResolution(false), Ratio.of(baseline(Bench.FLOOR_TWIN_POLLUTED),
+                baseline(Bench.FLOOR_TWIN)).map(Interval::of));
     }
 
     /**
      * @param strategy a strategy
      * @param twoThreads whether its 2-thread {@code get()}
-     * @return its {@code get()} ÷ {@link #steadyAgainst}, judged by that column's A/A control, if measured
+     * @return its {@code get()} ÷ {@link #steadyAgainst}, judged by {@link #steadyResolution}, if measured
      */
     Optional<Guide.Compared> steady(Strategy strategy, boolean twoThreads) {
-        Resolution res = twoThreads ? steadyResolution(Bench.FIELD_READ_2_THREADS_AGAIN, Bench.FIELD_READ_2_THREADS)
-                : steadyResolution(Bench.FIELD_READ_AGAIN, Bench.FIELD_READ);
-        return compared(res, Ratio.of(of(twoThreads ? Bench.GET_2_THREADS : Bench.GET, strategy),
-                baseline(steadyAgainst(twoThreads))).map(Interval::of));
+        return compared(steadyResolution(twoThreads), Ratio.of(of(twoThreads ? Bench.GET_2_THREADS : Bench.GET,
+                strategy), baseline(steadyAgainst(twoThreads))).map(Interval::of));
     }
 
     /**
      * @param a a strategy
      * @param b another
-     * @return a's 1-thread {@code get()} ÷ b's, judged by the 1-thread A/A control, if both were measured
+     * @return a's 1-thread {@code get()} ÷ b's, judged by the 1-thread {@link #steadyResolution}, if both were
+     *         measured
      */
     Optional<Guide.Compared> steadyBetween(Strategy a, Strategy b) {
-        return compared(steadyResolution(Bench.FIELD_READ_AGAIN, Bench.FIELD_READ),
-                Ratio.of(of(Bench.GET, a), of(Bench.GET, b)).map(Interval::of));
+        return compared(steadyResolution(false), Ratio.of(of(Bench.GET, a), of(Bench.GET, b)).map(Interval::of));
+    }
+
+    /**
+     * @return the query baseline: {@code SELECT 1} through the floor twin (the strategies' store, pool and call
+     *         path), or, in results of older versions, on a store in a final field
+     */
+    Bench pingBaseline() {
+        return baseline(Bench.PING_TWIN).isPresent() ? Bench.PING_TWIN : Bench.PING;
+    }
+
+    /**
+     * @param strategy a strategy
+     * @return its {@code get().ping()} ÷ {@link #pingBaseline}, judged by the query's A/A control (a holder's own
+     *         cost, nanoseconds against tens of microseconds, must leave it ≈ 1.00×), if both ran
+     */
+    Optional<Guide.Compared> ping(Strategy strategy) {
+        return compared(pingResolution(), Ratio.of(of(Bench.GET_AND_PING, strategy), baseline(pingBaseline()))
+                .map(Interval::of));
+    }
+
+    /** @return the query's resolution: its A/A control, {@code pingTwin_again} ÷ {@code pingTwin} */
+    Resolution pingResolution() {
+        return steadyResolution(Bench.PING_TWIN_AGAIN, Bench.PING_TWIN);
     }
 
     /**

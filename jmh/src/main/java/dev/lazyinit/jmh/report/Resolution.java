@@ -13,8 +13,25 @@ import java.util.Optional;
  *
  * @param what the A/A pair in words, for the report
  * @param aa the A/A ratio (second name ÷ first) with its interval, if both names were measured
+ * @param disturbedBy a check of this family that failed, in words: then this run resolves nothing in it
  */
-record Resolution(String what, Optional<Interval> aa) {
+record Resolution(String what, Optional<Interval> aa, Optional<String> disturbedBy) {
+
+    /**
+     * @param what the A/A pair in words
+     * @param aa the A/A ratio, if measured
+     */
+    Resolution(String what, Optional<Interval> aa) {
+        this(what, aa, Optional.empty());
+    }
+
+    /**
+     * @param why a check of this family that failed, in words
+     * @return this resolution, resolving nothing and saying why
+     */
+    Resolution disturbedBy(String why) {
+        return new Resolution(what, aa, Optional.of(why));
+    }
 
     /** @return the smallest |ratio − 1| this run can resolve; NaN when there is no A/A pair or no interval */
     double reach() {
@@ -32,7 +49,7 @@ record Resolution(String what, Optional<Interval> aa) {
      *         reach (without an A/A pair, its own interval decides; without an interval, nothing is resolved)
      */
     boolean resolves(Interval ratio) {
-        if (!ratio.known() || ratio.holdsOne()) {
+        if (disturbedBy.isPresent() || !ratio.known() || ratio.holdsOne()) {
             return false;
         }
         double reach = reach();
@@ -57,6 +74,11 @@ record Resolution(String what, Optional<Interval> aa) {
 
     /** @return a sentence about the A/A pair: its ratio, the resolution, and whether the run was disturbed */
     String sentence() {
+        return disturbedBy.map(why -> aaSentence() + " **Run disturbed:** " + why + "; no ratio of this family is"
+                + " ranked.").orElseGet(this::aaSentence);
+    }
+
+    private String aaSentence() {
         if (aa.isEmpty()) {
             return "No A/A control in these results (" + what + "): differences are judged by their own interval"
                     + " only.";

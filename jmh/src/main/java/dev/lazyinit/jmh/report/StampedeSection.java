@@ -39,7 +39,7 @@ final class StampedeSection implements Section {
         List<List<String>> rows = new ArrayList<>();
         for (int t : threads) {
             Optional<Interval> twins = m.stampedeResolution(t).aa();
-            m.stampedeBaseline(Bench.STAMPEDE_BASELINE, t).ifPresent(b -> rows.add(row("baseline (no holder)", b,
+            m.stampedeBaseline(Bench.STAMPEDE_BASELINE, t).ifPresent(b -> rows.add(row("baseline (no holder: one pool's start, the limit)", b,
                     "1.00×")));
             m.stampedeBaseline(Bench.STAMPEDE_BASELINE_AGAIN, t).ifPresent(a -> rows.add(row(
                     "baseline again (A/A control)", a, twins.map(i -> "A/A: " + i).orElse(NONE))));

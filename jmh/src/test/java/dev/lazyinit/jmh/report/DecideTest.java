@@ -105,6 +105,55 @@ class DecideTest {
                 .doesNotContain(BROKEN_DCL_NON_VOLATILE, BROKEN_UNSYNCHRONIZED);
     }
 
+    /**
+     * The floor twin at 0.5 ns (the inline floor 0.3 ns): the unsynchronized control's get() at {@code control} ns.
+     *
+     * @param control the control's 1-thread get()
+     */
+    private static List<Map<String, Object>> withFloorTwin(double control) {
+        List<Map<String, Object>> rows = new ArrayList<>(steady(17, 1));
+        rows.removeIf(r -> r.get("benchmark").toString().endsWith(".floor"));
+        rows.add(row(17, Bench.FLOOR, null, 0.3, 0.01));
+        rows.add(row(17, Bench.FLOOR_TWIN, null, 0.5, 0.01));
+        rows.add(row(17, Bench.FLOOR_TWIN_POLLUTED, null, 1.5, 0.02));
+        rows.add(row(17, Bench.GET, BROKEN_UNSYNCHRONIZED, control, 0.01));
+        return rows;
+    }
+
+    @Test
+    void theFloorTwinIsTheReferenceAndAPassedFloorCheckLeavesTheRankingAsTheAaPairAllows() {
+        Measurements m = new Measurements(JmhRows.results(withFloorTwin(0.505)));
+        assertThat(m.steadyAgainst(false)).as("the twin wins over the inline floor").isEqualTo(Bench.FLOOR_TWIN);
+        assertThat(m.floorCheck(false)).hasValueSatisfying(c -> assertThat(c.resolved()).isFalse());
+        assertThat(m.steadyResolution(false).disturbedBy()).isEmpty();
+        assertThat(m.dispatchControl()).as("3.00× the twin: what a polluted call site adds, resolved")
+                .hasValueSatisfying(c -> assertThat(c.resolved()).isTrue());
+        Guide g = guide(withFloorTwin(0.505), Optional.empty());
+        assertThat(g.steadyCost().against()).isEqualTo(Bench.FLOOR_TWIN);
+        assertThat(g.steadyCost().resolved().stream().map(Row::strategy)).containsExactly(SYNCHRONIZED,
+                ATOMIC_REFERENCE, GUAVA_MEMOIZE);
+    }
+
+    @Test
+    void aFailedFloorCheckMarksTheRunDisturbedAndNothingOnTheFastPathIsRanked() {
+        Measurements m = new Measurements(JmhRows.results(withFloorTwin(0.8))); // 1.60×: the call did not cancel
+        assertThat(m.floorCheck(false)).hasValueSatisfying(c -> assertThat(c.resolved()).isTrue());
+        assertThat(m.steadyResolution(false).sentence()).contains("Run disturbed", "the unsynchronized control");
+        Guide g = guide(withFloorTwin(0.8), Optional.empty());
+        assertThat(g.steadyCost().resolved()).as("not even SYNCHRONIZED's 40×: this run's ratios are not trusted")
+                .isEmpty();
+        assertThat(g.inShort().generalButDearer()).isEmpty();
+    }
+
+    @Test
+    void thePingCheckNamesEveryCorrectHolderThatDoesNotReadTheBaseline() {
+        assertThat(SteadySection.pingCheck(Bench.PING_TWIN, 3, List.of())).endsWith("All 3 do.");
+        assertThat(SteadySection.pingCheck(Bench.PING_TWIN, 3, List.of("SYNCHRONIZED 1.20×")))
+                .contains("**Not so** for SYNCHRONIZED 1.20×", "the run is disturbed for this table");
+        assertThat(SteadySection.pingCheck(Bench.PING, 3, List.of("SYNCHRONIZED 1.20×")))
+                .contains("predate the ping twin");
+    }
+
     @Test
     void aDisturbedAaPairWidensTheReachSoThatLessIsResolved() {
         List<Map<String, Object>> rows = new ArrayList<>(steady(17, 1));
