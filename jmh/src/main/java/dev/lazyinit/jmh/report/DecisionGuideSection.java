@@ -32,7 +32,7 @@ final class DecisionGuideSection implements Section {
     public void write(Context c, MarkdownDoc doc) {
         doc.heading(2, "Decision guide", "decision-guide");
         Guide g = c.guide();
-        doc.para(inShort(g.inShort()));
+        doc.para(inShort(g.inShort(), g.matrix().steadyAgainst()));
         Guide.Matrix mx = g.matrix();
         doc.table(List.of("Strategy", "Scope", "Retries after a failure", "Closeable",
                 "Virtual threads" + (g.virtualThreads().measuredOn().isPresent() ? " (JDK " + g.virtualThreads().jdk()
@@ -96,7 +96,7 @@ final class DecisionGuideSection implements Section {
         return c.map(Compared::brief).orElse(NONE);
     }
 
-    private static String inShort(Guide.InShort s) {
+    private static String inShort(Guide.InShort s, Bench against) {
         String answer = s.general().isEmpty()
                 ? "no measured strategy has every guarantee an instance-scoped pool needs"
                 : (s.general().size() == 1 ? s.general().get(0).name() + " (exactly-once, retries after a failure,"
@@ -107,8 +107,8 @@ final class DecisionGuideSection implements Section {
                 + (s.interruptible().isEmpty() ? "" : "; if a waiter must be able to give up (a request deadline),"
                 + " " + names(s.interruptible()))
                 + (s.generalButDearer().isEmpty() ? "" : "; as correct but dearer per call: "
-                + s.generalButDearer().stream().map(r -> r.strategy().name() + " (" + compared(r.steady()) + " the"
-                + " floor)").collect(Collectors.joining(", ")))
+                + s.generalButDearer().stream().map(r -> r.strategy().name() + " (" + compared(r.steady()) + " the "
+                + against.against() + ")").collect(Collectors.joining(", ")))
                 + (s.processWide().isEmpty() ? "" : ". For a process-wide singleton that never closes: "
                 + names(s.processWide()))
                 + ".";
