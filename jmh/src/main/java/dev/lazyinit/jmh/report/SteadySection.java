@@ -110,12 +110,14 @@ final class SteadySection implements Section {
         if (parts.isEmpty()) {
             return "Floor check: not made (it needs the floor twin and " + control + " in the same results).";
         }
-        boolean failed = m.floorCheck(false).filter(Guide.Compared::resolved).isPresent()
-                || m.floorCheck(true).filter(Guide.Compared::resolved).isPresent();
+        boolean one = m.floorCheck(false).filter(Guide.Compared::resolved).isPresent();
+        boolean two = m.floorCheck(true).filter(Guide.Compared::resolved).isPresent();
+        String failed = one && two ? "either column" : one ? "the 1-thread column" : "the 2-thread column";
         return "Floor check: " + control + ", which does the floor twin's work through the same call, reads "
                 + String.join(", ", parts) + " of it; it must read ≈ 1.00×. "
-                + (failed ? "It does not, so this run's ratios carry more than the strategies' own cost: the run is"
-                + " disturbed and the decision guide ranks nothing on the fast path."
+                + (one || two ? "It does not in " + failed + ", so there this run's ratios carry more than the"
+                + " strategies' own cost: the run is disturbed, and no ratio of that column is ranked"
+                + (one ? " (nor does the decision guide rank anything on the fast path)" : "") + "."
                 : "It does, so the call path cancels out of every ratio below.");
     }
 
