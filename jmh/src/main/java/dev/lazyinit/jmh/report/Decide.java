@@ -198,7 +198,7 @@ final class Decide {
         return new Guide.InShort(general.stream().filter(dearer.negate()).map(Row::strategy).toList(),
                 general.stream().filter(dearer).toList(),
                 general.stream().map(Row::strategy).filter(s -> s.guarantees(Guarantee.WAITERS_CAN_GIVE_UP)).toList(),
-                without(correct, Guarantee.PER_INSTANCE));
+                without(correct, Guarantee.PER_INSTANCE), main.steadyResolution(false).disturbedBy());
     }
 
     /** The guarantees users assume of a library holder, and the proof that shows what a holder does about each. */

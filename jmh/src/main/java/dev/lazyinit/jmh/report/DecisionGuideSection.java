@@ -102,7 +102,10 @@ final class DecisionGuideSection implements Section {
                 : (s.general().size() == 1 ? s.general().get(0).name() + " (exactly-once, retries after a failure,"
                 + " closeable, per instance; the cheapest fast path of those that are)"
                 : "any of " + names(s.general()) + " (exactly-once, retries after a failure, closeable, per"
-                + " instance; this run cannot tell their fast paths apart, so they are not ranked)");
+                + " instance; " + (s.fastPathDisturbed().isPresent() ? "this run's 1-thread steady state is"
+                + " disturbed (its floor check failed, see [steady state](#steady)), so it does not compare their fast"
+                + " paths at all: run it again before choosing among them by speed)"
+                : "this run cannot tell their fast paths apart, so they are not ranked)"));
         return "**In short:** for an instance-scoped pool, " + answer
                 + (s.interruptible().isEmpty() ? "" : "; if a waiter must be able to give up (a request deadline),"
                 + " " + names(s.interruptible()))

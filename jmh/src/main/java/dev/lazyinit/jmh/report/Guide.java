@@ -269,8 +269,9 @@ record Guide(Matrix matrix, Scope scope, Retry retry, Close close, VirtualThread
      * @param generalButDearer those with every guarantee whose fast path this run resolves above that
      * @param interruptible among all general-purpose ones, those whose waiters can give up
      * @param processWide the correct strategies for a process-wide singleton that never closes
+     * @param fastPathDisturbed why this run's 1-thread steady state resolves nothing (its floor check failed), if so
      */
     record InShort(List<Strategy> general, List<Row> generalButDearer, List<Strategy> interruptible,
-                   List<Strategy> processWide) {
+                   List<Strategy> processWide, Optional<String> fastPathDisturbed) {
     }
 }

@@ -143,6 +143,8 @@ class DecideTest {
         assertThat(g.steadyCost().resolved()).as("not even SYNCHRONIZED's 40×: this run's ratios are not trusted")
                 .isEmpty();
         assertThat(g.inShort().generalButDearer()).isEmpty();
+        assertThat(g.inShort().fastPathDisturbed()).as("the answer says it compared nothing").isPresent();
+        assertThat(guide(withFloorTwin(0.505), Optional.empty()).inShort().fastPathDisturbed()).isEmpty();
     }
 
     @Test
