@@ -46,7 +46,7 @@ final class HeadlineSection implements Section {
                 + " [JDKs side by side](#jdks)" : "") + ", PostgreSQL " + c.env(Environment::postgres) + ")."
                 + " Cold: median ms of single-shot first `get()` calls, and its ratio to creating the store without a"
                 + " holder. Steady state: mean ns per `get()` and its ratio to the floor twin (a plain read and"
-                + " null check through the same call: the least any holder does). Stampede: " + most + " threads on one cold holder, means per trial. A ratio is"
+                + " null check through the same call: the least any per-instance holder does). Stampede: " + most + " threads on one cold holder, means per trial. A ratio is"
                 + " shown only where this run's A/A control resolves it; ≈ means it cannot be told from 1.00×."
                 + " Details, intervals and charts follow; the [decision guide](#decision-guide) says what to pick.");
         List<String> unknown = c.all().unknownStrategies();

@@ -21,10 +21,11 @@ final class SteadySection implements Section {
         doc.para("`LazyInit_02_SteadyState`: `get()` on a warm holder shared by 1 or 2 threads, average time per"
                 + " call, each strategy in JVMs of its own (one JMH fork per strategy, so its call site sees one"
                 + " holder class). Baseline: returning a store held in a plain final field (one load). The physical"
-                + " limit is the floor twin: the least any lazy holder does, a plain field read and the null check,"
-                + " called exactly as every strategy is called (a `Lazy` in a field of shared state, through the"
-                + " interface), so the call path cancels out and `get()` ÷ floor twin is what a strategy's safety"
-                + " costs on the fast path. The holder idiom is measured through the real static"
+                + " limit is the floor twin: the least any per-instance lazy holder does, a plain field read and the"
+                + " null check, called exactly as every strategy is called (a `Lazy` in a field of shared state,"
+                + " through the interface), so the call path cancels out and `get()` ÷ floor twin is what a"
+                + " strategy's safety costs on the fast path. Only the holder idiom can read below it: its value is a"
+                + " static final, which the JIT folds into a constant. The holder idiom is measured through the real static"
                 + " `HolderIdiom.get()`, as production code calls it. Numbers are mean ± 99.9 % confidence"
                 + " half-width; ratios carry the propagated error as an interval.");
         Resolution res1 = m.steadyResolution(false);
