@@ -82,15 +82,11 @@ public final class BenchSupport {
      * @throws SQLException if the server cannot be reached
      */
     static Connection openConnection(StoreConfig config) throws SQLException {
-        Properties props = new Properties();
+        Properties props = config.driverProperties();
         props.setProperty("user", config.username());
         if (config.password() != null) {
             props.setProperty("password", config.password());
         }
-        String seconds = String.valueOf(Math.max(1, config.connectionTimeout().toSeconds()));
-        props.setProperty("ApplicationName", config.applicationName());
-        props.setProperty("connectTimeout", seconds);
-        props.setProperty("loginTimeout", seconds);
         return DriverManager.getConnection(config.jdbcUrl(), props);
     }
 

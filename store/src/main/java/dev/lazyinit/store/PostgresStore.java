@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -70,10 +69,7 @@ public final class PostgresStore implements Store {
         hc.setConnectionTimeout(config.connectionTimeout().toMillis());
         hc.setValidationTimeout(Math.min(config.connectionTimeout().toMillis(), 5_000));
         hc.setInitializationFailTimeout(config.initializationFailTimeout().toMillis());
-        int seconds = (int) Math.max(1, TimeUnit.MILLISECONDS.toSeconds(config.connectionTimeout().toMillis()));
-        hc.addDataSourceProperty("ApplicationName", config.applicationName());
-        hc.addDataSourceProperty("connectTimeout", seconds); // bounds the TCP connect of one attempt
-        hc.addDataSourceProperty("loginTimeout", seconds);   // bounds connect + authentication
+        config.driverProperties().forEach((k, v) -> hc.addDataSourceProperty((String) k, v));
         return hc;
     }
 

@@ -2,6 +2,7 @@ package dev.lazyinit.store;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -119,6 +120,22 @@ public record StoreConfig(String jdbcUrl, String username, String password, Stri
     public StoreConfig withTimeouts(Duration connection, Duration initialization) {
         return new StoreConfig(jdbcUrl, username, password, poolName, applicationName, maximumPoolSize,
                 connection, initialization);
+    }
+
+    /**
+     * The PostgreSQL driver's settings for every connection of a store: its application name (which its server
+     * connections carry in {@code pg_stat_activity}) and the timeouts that bound one connection attempt. The user
+     * and password are not among them.
+     *
+     * @return the settings, a new object each call
+     */
+    public Properties driverProperties() {
+        String seconds = String.valueOf(Math.max(1, connectionTimeout.toSeconds()));
+        Properties props = new Properties();
+        props.setProperty("ApplicationName", applicationName);
+        props.setProperty("connectTimeout", seconds); // bounds the TCP connect of one attempt
+        props.setProperty("loginTimeout", seconds);   // bounds connect + authentication
+        return props;
     }
 
     /** @return what to name in messages: the URL (which holds no password) and the user */
