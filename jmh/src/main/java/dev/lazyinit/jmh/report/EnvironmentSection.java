@@ -33,14 +33,23 @@ final class EnvironmentSection implements Section {
         rows.add(List.of("Command", "`" + c.env(Environment::command) + "`"));
         doc.textTable(List.of("What", "Value"), rows);
         doc.para("JMH settings as run (from results.json):");
-        Map<String, Row> firstPerClass = new LinkedHashMap<>();
-        c.main().results().rows().forEach(r -> firstPerClass.putIfAbsent(r.className(), r));
+        // One line per class and settings: a class whose methods ran with different settings (the quick profile's
+        // steady state) names the methods of each.
+        Map<List<String>, List<String>> methodsBySettings = new LinkedHashMap<>();
+        c.main().results().rows().forEach(r -> methodsBySettings.computeIfAbsent(List.of(r.className(),
+                String.valueOf(r.mode()), String.valueOf(r.forks()),
+                iterations(r, r.warmupIterations(), r.warmupTime(), r.warmupBatchSize()),
+                iterations(r, r.measurementIterations(), r.measurementTime(), r.measurementBatchSize())),
+                k -> new ArrayList<>()).add(r.method()));
         List<List<String>> settings = new ArrayList<>();
-        for (Row r : firstPerClass.values()) {
-            settings.add(List.of(r.className(), String.valueOf(r.mode()), String.valueOf(r.forks()),
-                    iterations(r, r.warmupIterations(), r.warmupTime(), r.warmupBatchSize()),
-                    iterations(r, r.measurementIterations(), r.measurementTime(), r.measurementBatchSize())));
-        }
+        methodsBySettings.forEach((row, methods) -> {
+            boolean split = methodsBySettings.keySet().stream().filter(k -> k.get(0).equals(row.get(0))).count() > 1;
+            List<String> line = new ArrayList<>(row);
+            if (split) {
+                line.set(0, row.get(0) + ": " + String.join(", ", methods.stream().distinct().sorted().toList()));
+            }
+            settings.add(line);
+        });
         doc.textTable(List.of("Benchmark", "Mode", "Forks", "Warmup", "Measurement"), settings);
         c.environment().ifPresent(env -> {
             for (Environment.ForkJdk jdk : env.forkJdks()) {

@@ -14,10 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openjdk.jmh.util.ListStatistics;
 
 /**
  * JMH's own JSON result format (what {@code -rf json} writes), read back with Jackson into typed rows.
@@ -135,17 +137,68 @@ public record JmhResults(List<Row> rows) {
      * @param error JMH's error, NaN when JMH could not compute one (fewer than 2 samples)
      * @param unit the unit
      * @param samples every iteration's value, all forks together
+     * @param forks every iteration's value, fork by fork ({@code samples} split by the fork that measured it)
      */
-    public record Metric(double score, double error, String unit, double[] samples) {
+    public record Metric(double score, double error, String unit, double[] samples, List<double[]> forks) {
+
+        public Metric {
+            forks = List.copyOf(forks);
+        }
+
+        /**
+         * A metric of one fork, or of samples whose forks are not known.
+         *
+         * @param score the score
+         * @param error its error
+         * @param unit the unit
+         * @param samples the samples
+         */
+        public Metric(double score, double error, String unit, double[] samples) {
+            this(score, error, unit, samples, List.of(samples));
+        }
 
         @JsonCreator
         static Metric fromJson(@JsonProperty("score") Double score, @JsonProperty("scoreError") Double error,
                                @JsonProperty("scoreUnit") String unit,
                                @JsonProperty("rawData") List<List<Double>> rawData) {
-            double[] samples = rawData == null ? new double[0]
-                    : rawData.stream().flatMap(List::stream).mapToDouble(d -> d == null ? Double.NaN : d).toArray();
+            List<double[]> forks = rawData == null ? List.of() : rawData.stream()
+                    .map(f -> f.stream().mapToDouble(d -> d == null ? Double.NaN : d).toArray()).toList();
+            double[] samples = forks.stream().flatMapToDouble(Arrays::stream).toArray();
             return new Metric(score == null ? Double.NaN : score, error == null ? Double.NaN : error,
-                    String.valueOf(unit), samples);
+                    String.valueOf(unit), samples, forks);
+        }
+
+        /**
+         * The median fork: the fork whose mean is the median of the forks' means (the lower of the middle two when
+         * their number is even), with its mean and JMH's 99.9 % error over its own iterations. A fork can land in
+         * a slow mode of its own (code layout, where the JIT put things): with three forks, one such fork moves
+         * the pooled mean but not the median fork.
+         *
+         * @return the median fork, or this metric if it holds fewer than two forks
+         */
+        public Metric medianFork() {
+            if (forks.size() < 2) {
+                return this;
+            }
+            List<double[]> byMean = forks.stream().sorted(Comparator.comparingDouble(Metric::meanOf))
+                    .toList();
+            double[] median = byMean.get((byMean.size() - 1) / 2);
+            return ofFork(median, unit);
+        }
+
+        /** @return each fork as a metric of its own: its mean and JMH's 99.9 % error over its iterations */
+        public List<Metric> eachFork() {
+            return forks.stream().map(f -> ofFork(f, unit)).toList();
+        }
+
+        private static Metric ofFork(double[] iterations, String unit) {
+            ListStatistics stats = new ListStatistics(iterations);
+            double error = iterations.length < 2 ? Double.NaN : stats.getMeanErrorAt(0.999);
+            return new Metric(stats.getMean(), error, unit, iterations);
+        }
+
+        private static double meanOf(double[] values) {
+            return Arrays.stream(values).average().orElse(Double.NaN);
         }
 
         /** @return the median of the samples, or the score if there are none */
@@ -191,7 +244,8 @@ public record JmhResults(List<Row> rows) {
          */
         public Metric scaled(double divisor, String newUnit) {
             return new Metric(score / divisor, error / divisor, newUnit,
-                    Arrays.stream(samples).map(v -> v / divisor).toArray());
+                    Arrays.stream(samples).map(v -> v / divisor).toArray(),
+                    forks.stream().map(f -> Arrays.stream(f).map(v -> v / divisor).toArray()).toList());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lazyinit.jmh.report;
 
 import dev.lazyinit.jmh.LazyInit_01_ColdFirstAccess;
+import dev.lazyinit.jmh.LazyInit_02_SteadyState;
 import dev.lazyinit.jmh.report.Bench.Counter;
 import dev.lazyinit.jmh.report.JmhResults.Metric;
 import dev.lazyinit.jmh.report.JmhResults.Row;
@@ -75,7 +76,7 @@ final class Measurements {
                 default -> LazyInit_01_ColdFirstAccess.BASELINE;
             });
         }
-        return row(bench, r -> true).map(Row::primary);
+        return row(bench, r -> true).map(Measurements::score);
     }
 
     /**
@@ -97,7 +98,7 @@ final class Measurements {
         if (bench.coldSubject()) {
             return subject(bench, strategy.name());
         }
-        return row(bench, r -> strategy.name().equals(r.param(Bench.STRATEGY))).map(Row::primary);
+        return row(bench, r -> strategy.name().equals(r.param(Bench.STRATEGY))).map(Measurements::score);
     }
 
     /**
@@ -293,6 +294,36 @@ final class Measurements {
         return row(Bench.STAMPEDE, r -> strategy.name().equals(r.param(Bench.STRATEGY))
                 && String.valueOf(threads).equals(r.param(Bench.THREADS)))
                 .map(r -> new Stampede(threads, r.primary(), r.secondary()));
+    }
+
+    /**
+     * What a row's number is: for the steady state, whose forks can each land in a slow mode of their own (a
+     * fork's code layout), its median fork, so that one such fork in three moves no ratio; for single shots
+     * (cold start, stampede), every shot of every fork, which their medians and bootstrap intervals read.
+     *
+     * @param row a result
+     * @return its primary metric as the report reads it
+     */
+    static Metric score(Row row) {
+        return row.className().equals(LazyInit_02_SteadyState.class.getSimpleName()) ? row.primary().medianFork()
+                : row.primary();
+    }
+
+    /**
+     * @param bench a steady-state benchmark without a strategy parameter
+     * @return its metric with every fork (not only the median one), if it ran
+     */
+    Optional<Metric> allForks(Bench bench) {
+        return row(bench, r -> true).map(Row::primary);
+    }
+
+    /**
+     * @param bench a steady-state benchmark with a strategy parameter
+     * @param strategy the strategy
+     * @return its metric with every fork (not only the median one), if it ran
+     */
+    Optional<Metric> allForks(Bench bench, Strategy strategy) {
+        return row(bench, r -> strategy.name().equals(r.param(Bench.STRATEGY))).map(Row::primary);
     }
 
     /** A subject of the interleaved cold benchmark: a secondary result of its row, named after the subject. */

@@ -19,21 +19,23 @@ final class SteadySection implements Section {
         Measurements m = c.main();
         doc.heading(2, "Steady state", "steady");
         doc.para("`LazyInit_02_SteadyState`: `get()` on a warm holder shared by 1 or 2 threads, average time per"
-                + " call, each strategy in JVMs of its own (one JMH fork per strategy, so its call site sees one"
-                + " holder class). Baseline: returning a store held in a plain final field (one load). The physical"
+                + " call, each strategy in JVMs of its own (every JMH fork runs one strategy, so its call site sees"
+                + " one holder class). Baseline: returning a store held in a plain final field (one load). The physical"
                 + " limit is the floor twin: the least any per-instance lazy holder does, a plain field read and the"
                 + " null check, called exactly as every strategy is called (a `Lazy` in a field of shared state,"
                 + " through the interface), so the call path cancels out and `get()` ÷ floor twin is what a"
                 + " strategy's safety costs on the fast path. Only the holder idiom can read below it: its value is a"
                 + " static final, which the JIT folds into a constant. The holder idiom is measured through the real static"
                 + " `HolderIdiom.get()`, as production code calls it. Numbers are mean ± 99.9 % confidence"
-                + " half-width; ratios carry the propagated error as an interval.");
+                + " half-width over the iterations of an entry's median fork (the only fork, where it had one);"
+                + " ratios carry the propagated error as an interval.");
         Resolution res1 = m.steadyResolution(false);
         Resolution res2 = m.steadyResolution(true);
         List<String> checks = new ArrayList<>(List.of("1 thread: " + res1.sentence(), "2 threads: "
                 + res2.sentence()));
         checks.add(floorCheck(m));
         dispatch(m).ifPresent(checks::add);
+        checks.add(forks(m));
         doc.bullets(checks);
         Bench against1 = m.steadyAgainst(false);
         Bench against2 = m.steadyAgainst(true);
@@ -103,16 +105,16 @@ final class SteadySection implements Section {
     /** The floor check in words: it passed, it failed (the run is disturbed), or it could not be made. */
     private static String floorCheck(Measurements m) {
         String control = Measurements.FLOOR_CONTROL.name();
-        List<String> parts = new ArrayList<>();
-        for (boolean two : new boolean[] {false, true}) {
-            m.floorCheck(two).ifPresent(c -> parts.add((two ? "2 threads " : "1 thread ") + c.cell()
-                    + (c.resolved() ? " (**failed**)" : "")));
-        }
-        if (parts.isEmpty()) {
+        Optional<Guide.Compared> check1 = m.floorCheck(false);
+        Optional<Guide.Compared> check2 = m.floorCheck(true);
+        if (check1.isEmpty() && check2.isEmpty()) {
             return "Floor check: not made (it needs the floor twin and " + control + " in the same results).";
         }
-        boolean one = m.floorCheck(false).filter(Guide.Compared::resolved).isPresent();
-        boolean two = m.floorCheck(true).filter(Guide.Compared::resolved).isPresent();
+        boolean one = check1.filter(Guide.Compared::resolved).isPresent();
+        boolean two = check2.filter(Guide.Compared::resolved).isPresent();
+        List<String> parts = new ArrayList<>();
+        check1.ifPresent(c -> parts.add("1 thread " + c.cell() + (one ? " (**failed**)" : "")));
+        check2.ifPresent(c -> parts.add("2 threads " + c.cell() + (two ? " (**failed**)" : "")));
         String failed = one && two ? "either column" : one ? "the 1-thread column" : "the 2-thread column";
         return "Floor check: " + control + ", which does the floor twin's work through the same call, reads "
                 + String.join(", ", parts) + " of it; it must read ≈ 1.00×. "
@@ -120,6 +122,50 @@ final class SteadySection implements Section {
                 + " strategies' own cost: the run is disturbed, and no ratio of that column is ranked"
                 + (one ? " (nor does the decision guide rank anything on the fast path)" : "") + "."
                 : "It does, so the call path cancels out of every ratio below.");
+    }
+
+    /**
+     * The forks in words: how many each entry ran in, and the entries whose forks disagree (a fork whose error bar
+     * misses the median fork's), which is what a fork's own slow mode looks like.
+     */
+    static String forks(Measurements m) {
+        List<String> disagree = new ArrayList<>();
+        int most = 0;
+        List<Bench> references = List.of(Bench.FIELD_READ, Bench.FIELD_READ_AGAIN, Bench.FLOOR_TWIN, Bench.FLOOR,
+                Bench.FLOOR_TWIN_POLLUTED, Bench.FIELD_READ_2_THREADS, Bench.FIELD_READ_2_THREADS_AGAIN,
+                Bench.FLOOR_TWIN_2_THREADS, Bench.FLOOR_2_THREADS);
+        for (Bench b : references) {
+            most = Math.max(most, disagreeing(b.method(), m.allForks(b), disagree));
+        }
+        for (Strategy s : m.strategies()) {
+            for (Bench b : List.of(Bench.GET, Bench.GET_2_THREADS)) {
+                most = Math.max(most, disagreeing(s.name() + (b == Bench.GET ? "" : ", 2 threads"), m.allForks(b, s),
+                        disagree));
+            }
+        }
+        if (most < 2) {
+            return "Forks: one per entry, so a fork that lands in a slow mode of its own (its code layout) cannot be"
+                    + " told from its strategy's cost here. `./bench` runs three forks of every 1-thread entry (the"
+                    + " full profile: of every entry) and reads each at its median fork.";
+        }
+        return "Forks: up to " + most + " per entry; each is read at its median fork, so one fork in a slow mode of"
+                + " its own (its code layout) moves no ratio. " + (disagree.isEmpty()
+                ? "No entry's forks disagree beyond their errors."
+                : "Forks that disagree beyond their errors (ns per call, fork by fork): " + String.join("; ", disagree)
+                + ".");
+    }
+
+    /** Adds the entry to the list if one of its forks misses the median fork's error bar; returns its forks. */
+    private static int disagreeing(String entry, Optional<Metric> all, List<String> into) {
+        List<Metric> forks = all.map(Metric::eachFork).orElse(List.of());
+        if (forks.size() > 1) {
+            Metric median = all.get().medianFork();
+            if (forks.stream().anyMatch(f -> !Ratio.overlaps(f, median))) {
+                into.add(entry + " " + String.join(" · ", forks.stream()
+                        .map(f -> String.format(Locale.ROOT, "%.3f", f.score())).toList()));
+            }
+        }
+        return forks.size();
     }
 
     /** The dispatch control in words: what a shared (polymorphic) call site would add, and whether it shows. */

@@ -4,14 +4,12 @@ import dev.lazyinit.jmh.PerSubject;
 import dev.lazyinit.jmh.runner.ForkJvms.ForkJvm;
 import dev.lazyinit.jmh.runner.Profile.Part;
 import dev.lazyinit.strategy.Strategy;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -53,9 +51,7 @@ final class JmhParts {
         if (includes.isEmpty()) {
             return true;
         }
-        List<String> ids = Arrays.stream(part.benchmark().getMethods())
-                .filter(m -> m.isAnnotationPresent(Benchmark.class))
-                .map(Method::getName)
+        List<String> ids = Profile.benchmarkMethods(part.benchmark()).stream().filter(part::runs)
                 .map(m -> part.benchmark().getName() + "." + m)
                 .toList();
         return includes.stream().map(Pattern::compile).anyMatch(p -> ids.stream().anyMatch(id -> p.matcher(id).find()));
@@ -74,14 +70,20 @@ final class JmhParts {
      */
     static Collection<RunResult> run(Profile profile, Part part, CommandLineOptions cmd, ForkJvm jvm,
                                      DatabaseHandOff db) throws RunnerException {
-        Profile.Settings s = profile.settings(part.benchmark());
+        Profile.Settings s = profile.settings(part);
         ChainedOptionsBuilder b = new OptionsBuilder().parent(cmd);
         if (cmd.getIncludes().isEmpty()) {
             b.include("^" + Pattern.quote(part.benchmark().getName()) + "\\.");
         }
+        // The other parts' benchmarks are excluded, so that a pattern on the command line runs each once, in its part.
         for (Part other : Profile.PARTS) {
-            if (other != part) {
+            if (other.benchmark() != part.benchmark()) {
                 b.exclude("^" + Pattern.quote(other.benchmark().getName()) + "\\.");
+            }
+        }
+        for (String method : Profile.benchmarkMethods(part.benchmark())) {
+            if (!part.runs(method)) {
+                b.exclude("^" + Pattern.quote(part.benchmark().getName() + "." + method) + "$");
             }
         }
         if (jvm.java() != null) {

@@ -37,6 +37,27 @@ final class JmhRows {
     }
 
     /**
+     * An average-time result fork by fork, as JMH writes one: its score and error over every iteration of every fork,
+     * and the iterations of each fork in {@code rawData}.
+     *
+     * @param jdk the forks' JDK feature release
+     * @param bench the benchmark
+     * @param strategy its strategy, or null for a baseline
+     * @param forks each fork's iterations
+     * @return the row as JMH writes it
+     */
+    static Map<String, Object> forks(int jdk, Bench bench, Strategy strategy, List<List<Double>> forks) {
+        double[] all = forks.stream().flatMap(List::stream).mapToDouble(d -> d).toArray();
+        org.openjdk.jmh.util.ListStatistics stats = new org.openjdk.jmh.util.ListStatistics(all);
+        Map<String, Object> metric = metric(stats.getMean(), stats.getMeanErrorAt(0.999), List.of());
+        metric.put("rawData", forks);
+        Map<String, Object> row = row(jdk, bench.benchmarkClass().getSimpleName() + "." + bench.method(),
+                strategy == null ? Map.of() : Map.of(Bench.STRATEGY, strategy.name()), metric, Map.of());
+        row.put("forks", forks.size());
+        return row;
+    }
+
+    /**
      * A stampede result: the time and the counters, each with the given per-trial values.
      *
      * @param jdk the forks' JDK feature release
