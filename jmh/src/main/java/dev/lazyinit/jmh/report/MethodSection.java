@@ -15,8 +15,8 @@ final class MethodSection implements Section {
                         + " its URL, user and the name of a private (0600) file holding the password, never the"
                         + " password itself.",
                 "Errors are JMH's 99.9 % confidence half-widths (Student t over the iterations; in the steady"
-                        + " state, those of an entry's median fork, so that one fork in a slow mode of its own moves no"
-                        + " ratio, and the forks that disagree are listed); single-shot results are also given as median and interquartile range, which resist the"
+                        + " state, those of an entry's fastest fork, the one other load on the machine disturbed least,"
+                        + " and the forks that disagree are listed); single-shot results are also given as median and interquartile range, which resist the"
                         + " stragglers a real database produces.",
                 "The stampede's counts are JMH aux counters (secondary metrics in results.json, where JMH's score"
                         + " is their sum over a fork's trials); this report shows the per-trial mean and maximum from"

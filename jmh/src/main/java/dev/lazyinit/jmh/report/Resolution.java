@@ -91,8 +91,8 @@ record Resolution(String what, Optional<Interval> aa, Optional<String> disturbed
         String s = "A/A control (" + what + "): " + i + ", so this run resolves differences beyond ±"
                 + String.format(Locale.ROOT, "%.0f %%", 100 * reach()) + "; ratios inside that are ≈ and not ranked.";
         return disturbed() ? s + " **Run disturbed:** the two names of the same code differ beyond their own"
-                + " interval, so the intervals miss a source of variation (other load on the machine, or a fork's"
-                + " own code layout, which only more forks average out) and the resolution above is the honest one:"
+                + " interval, so the intervals miss a source of variation (other load on the machine, which more"
+                + " forks, read at the fastest, step around) and the resolution above is the honest one:"
                 + " measure again on a quiet machine, or with more forks (`./bench full`)." : s;
     }
 }

@@ -27,7 +27,7 @@ final class SteadySection implements Section {
                 + " strategy's safety costs on the fast path. Only the holder idiom can read below it: its value is a"
                 + " static final, which the JIT folds into a constant. The holder idiom is measured through the real static"
                 + " `HolderIdiom.get()`, as production code calls it. Numbers are mean ± 99.9 % confidence"
-                + " half-width over the iterations of an entry's median fork (the only fork, where it had one);"
+                + " half-width over the iterations of an entry's fastest fork (the only fork, where it had one);"
                 + " ratios carry the propagated error as an interval.");
         Resolution res1 = m.steadyResolution(false);
         Resolution res2 = m.steadyResolution(true);
@@ -126,7 +126,7 @@ final class SteadySection implements Section {
 
     /**
      * The forks in words: how many each entry ran in, and the entries whose forks disagree (a fork whose error bar
-     * misses the median fork's), which is what a fork's own slow mode looks like.
+     * misses the fastest fork's): what a slow stretch of the machine during a fork looks like.
      */
     static String forks(Measurements m) {
         List<String> disagree = new ArrayList<>();
@@ -144,23 +144,23 @@ final class SteadySection implements Section {
             }
         }
         if (most < 2) {
-            return "Forks: one per entry, so a fork that lands in a slow mode of its own (its code layout) cannot be"
-                    + " told from its strategy's cost here. `./bench` runs three forks of every 1-thread entry (the"
-                    + " full profile: of every entry) and reads each at its median fork.";
+            return "Forks: one per entry, so a slow stretch of the machine during a fork (other load on the same"
+                    + " core) cannot be told from its strategy's cost here. `./bench` runs three forks of every"
+                    + " 1-thread entry (the full profile: of every entry) and reads each at its fastest fork.";
         }
-        return "Forks: up to " + most + " per entry; each is read at its median fork, so one fork in a slow mode of"
-                + " its own (its code layout) moves no ratio. " + (disagree.isEmpty()
+        return "Forks: up to " + most + " per entry, seconds apart; each entry is read at its fastest fork, the one"
+                + " other load on the machine disturbed least (such load only ever adds time). " + (disagree.isEmpty()
                 ? "No entry's forks disagree beyond their errors."
-                : "Forks that disagree beyond their errors (ns per call, fork by fork): " + String.join("; ", disagree)
-                + ".");
+                : "Forks that disagree beyond their errors (ns per call, fork by fork; a slow stretch of the machine"
+                + " looks like this): " + String.join("; ", disagree) + ".");
     }
 
-    /** Adds the entry to the list if one of its forks misses the median fork's error bar; returns its forks. */
+    /** Adds the entry to the list if one of its forks misses the fastest fork's error bar; returns its forks. */
     private static int disagreeing(String entry, Optional<Metric> all, List<String> into) {
         List<Metric> forks = all.map(Metric::eachFork).orElse(List.of());
         if (forks.size() > 1) {
-            Metric median = all.get().medianFork();
-            if (forks.stream().anyMatch(f -> !Ratio.overlaps(f, median))) {
+            Metric fastest = all.get().fastestFork();
+            if (forks.stream().anyMatch(f -> !Ratio.overlaps(f, fastest))) {
                 into.add(entry + " " + String.join(" · ", forks.stream()
                         .map(f -> String.format(Locale.ROOT, "%.3f", f.score())).toList()));
             }

@@ -47,9 +47,10 @@ public enum Profile {
 
     /**
      * The steady state's 1-thread column, which the decision guide ranks: the strategies' {@code get()}, the A/A
-     * pair, the floor twin and its inline and polluted variants. A fork can land in a slow mode of its own (about 1.7×,
-     * its code layout, about one fork in ten here), which one fork per entry cannot tell from its strategy's cost;
-     * this column runs three forks even in the quick profile, and the report reads each entry at its median fork.
+     * pair, the floor twin and its inline and polluted variants. This machine has slow stretches (seconds at a time at
+     * about 1.7×, every entry that runs then, other load on the same core), which one fork per entry cannot tell from
+     * its strategy's cost; this column runs three forks, seconds apart, even in the quick profile, and the report
+     * reads each entry at its fastest fork.
      */
     static final Set<String> RANKED_COLUMN = Set.of("get", "baseline", "baseline_again", "floor", "floorTwin",
             "floorTwin_polluted");
@@ -102,7 +103,7 @@ public enum Profile {
             // Steady state, quick: short iterations, many of them. JMH's error is a 99.9 % Student-t interval over
             // the iterations: with 3 it is 31.6 standard errors wide, with 8 it is 5.4, with 10 it is 4.8, which is
             // what lets a quick run resolve a few percent (its A/A pair shows how many). The ranked column runs three
-            // forks of 8 × 150 ms, read at the median fork; the rest one fork of 10 × 200 ms. The JIT has compiled
+            // forks of 8 × 150 ms, read at the fastest fork; the rest one fork of 10 × 200 ms. The JIT has compiled
             // these few-instruction methods well within the first 300 ms warm-up iteration.
             case QUICK -> singleShot
                     ? new Settings(1, 2, none, 10, none, params)

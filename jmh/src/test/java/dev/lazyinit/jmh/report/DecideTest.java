@@ -148,8 +148,8 @@ class DecideTest {
     }
 
     /**
-     * Three forks of each 1-thread entry around 0.5 ns; DCL_REENTRANT_LOCK's third fork in a slow mode of its own
-     * (0.85 ns, 1.7×, as about one fork in ten lands here).
+     * Three forks of each 1-thread entry around 0.5 ns; two of DCL_REENTRANT_LOCK's forks in a slow stretch of the
+     * machine (0.85 ns, 1.7×, as seen here for seconds at a time).
      */
     private static List<Map<String, Object>> threeForks() {
         List<Double> normal = List.of(0.50, 0.51, 0.49, 0.50, 0.50, 0.51, 0.49, 0.50);
@@ -160,22 +160,22 @@ class DecideTest {
         }
         rows.add(JmhRows.forks(17, Bench.GET, BROKEN_UNSYNCHRONIZED, List.of(normal, normal, normal)));
         rows.add(JmhRows.forks(17, Bench.GET, DOUBLE_CHECKED, List.of(normal, normal, normal)));
-        rows.add(JmhRows.forks(17, Bench.GET, DCL_REENTRANT_LOCK, List.of(normal, slow, normal)));
+        rows.add(JmhRows.forks(17, Bench.GET, DCL_REENTRANT_LOCK, List.of(slow, normal, slow)));
         return rows;
     }
 
     @Test
-    void anEntryIsReadAtItsMedianForkSoThatOneForkInASlowModeRanksNothing() {
+    void anEntryIsReadAtItsFastestForkSoThatASlowStretchOfTheMachineRanksNothing() {
         JmhResults results = JmhRows.results(threeForks());
         Measurements m = new Measurements(results);
         double pooled = results.metric("LazyInit_02_SteadyState", "get", Bench.STRATEGY, DCL_REENTRANT_LOCK.name())
                 .orElseThrow().score();
-        assertThat(pooled / 0.5).as("the control: the mean over all forks would make it 1.23× dearer")
-                .isGreaterThan(1.2);
+        assertThat(pooled / 0.5).as("the control: the mean over all forks would make it 1.47× dearer")
+                .isGreaterThan(1.4);
         assertThat(m.of(Bench.GET, DCL_REENTRANT_LOCK)).hasValueSatisfying(x -> assertThat(x.score()).isEqualTo(0.5));
         Guide g = guide(threeForks(), Optional.empty());
-        assertThat(g.inShort().generalButDearer()).as("ranked at its median fork").isEmpty();
-        assertThat(SteadySection.forks(m)).contains("up to 3 per entry", "DCL_REENTRANT_LOCK 0.500 · 0.850 · 0.500")
+        assertThat(g.inShort().generalButDearer()).as("ranked at its fastest fork").isEmpty();
+        assertThat(SteadySection.forks(m)).contains("up to 3 per entry", "DCL_REENTRANT_LOCK 0.850 · 0.500 · 0.850")
                 .doesNotContain("DOUBLE_CHECKED");
     }
 
