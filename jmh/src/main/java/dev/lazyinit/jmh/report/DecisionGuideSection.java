@@ -44,7 +44,8 @@ final class DecisionGuideSection implements Section {
                 + " breaks the same property was caught by the same proof in these results); PASS (u): one that"
                 + " could not have failed here; *no verdict*: the registry's word, with no verdict in this report;"
                 + " *not claimed*: a provider's strategy that does not claim it, shown below the table. Virtual"
-                + " threads: *finished* with no carrier pinned in the strategy's or the store's code. ≈:"
+                + " threads: *finished* with no carrier pinned for 20 ms or more in the strategy's or the store's"
+                + " code. ≈:"
                 + " inside this run's resolution, the reach of its A/A control (the same code measured twice), so"
                 + " not a difference and not ranked; a ratio: a difference this run resolves. Broken controls are"
                 + " never an answer. Evidence: [verdicts](#jcstress), [steady state](#steady), [cold](#cold),"
@@ -144,9 +145,11 @@ final class DecisionGuideSection implements Section {
                 : "Measured on JDK " + v.measuredOn().get() + " ([virtual-thread stampede](#vthreads)): "
                 + (v.stuck().isEmpty() ? "no strategy got stuck"
                 : "**" + names(v.stuck()) + " got stuck**: a round never finished")
-                + (v.pinned().isEmpty() ? "" : "; finished but pinned a carrier in its own code: " + names(v.pinned()))
-                + (v.clean().isEmpty() ? "" : "; every other strategy run finished with no pinning in its code (a"
-                + " pin in the JDK's own threads, listed in that table, is not counted)") + ".";
+                + (v.pinned().isEmpty() ? "" : "; finished but pinned a carrier in its own code for 20 ms or more: "
+                + names(v.pinned()))
+                + (v.clean().isEmpty() ? "" : "; every other strategy run finished with no pin of 20 ms or more in"
+                + " its code (JFR's own default threshold for a pin; shorter pins, and pins in the JDK's own threads,"
+                + " are listed in that table, not counted here)") + ".";
         return "**Virtual threads.** " + measured + " The holder idiom creates its value inside class"
                 + " initialization, and a virtual thread blocked there, or waiting for it, pins its carrier on every"
                 + " JDK: with as many waiters as carriers, the initializer's own network I/O can never be scheduled."

@@ -134,7 +134,9 @@ record Guide(Matrix matrix, Scope scope, Retry retry, Close close, VirtualThread
         static VirtualThreadAnswer of(VirtualThreadResults.Row row) {
             Outcome o = row.threads() == 0 ? Outcome.NOT_RUN
                     : row.note() != null && row.note().startsWith("STUCK") ? Outcome.STUCK : Outcome.FINISHED;
-            long ours = row.pinnedAt().entrySet().stream().filter(e -> inSuiteCode(e.getKey()))
+            // Pins of 20 ms or more (JFR's default threshold); files from before that was recorded: every pin.
+            Map<String, Long> judged = row.longPinsAt() != null ? row.longPinsAt() : row.pinnedAt();
+            long ours = judged.entrySet().stream().filter(e -> inSuiteCode(e.getKey()))
                     .mapToLong(Map.Entry::getValue).sum();
             return new VirtualThreadAnswer(o, ours, row.note() == null ? "" : row.note());
         }

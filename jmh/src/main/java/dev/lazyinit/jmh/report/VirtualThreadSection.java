@@ -27,7 +27,9 @@ final class VirtualThreadSection implements Section {
         doc.para(vt.threads() + " virtual threads released together into one cold holder per strategy, " + vt.rounds()
                 + " rounds, on JDK " + escape(vt.jdk()) + " (" + escape(vt.vendor()) + "); the factory opens the real"
                 + " pool (blocking network I/O)."
-                + " Pinning is recorded by JFR (`jdk.VirtualThreadPinned`, threshold 0, with stack traces). A round"
+                + " Pinning is recorded by JFR (`jdk.VirtualThreadPinned`, threshold 0, with stack traces); the"
+                + " decision guide counts only pins of 20 ms or more in the strategy's or the store's code, JFR's own"
+                + " default threshold (in parentheses below), since a brief pin comes and goes from run to run. A round"
                 + " that has not finished after 30 s is reported as STUCK and torn down by interrupting its"
                 + " threads. Strategies that let every racing thread build its own pool are not run here: the"
                 + " platform-thread [stampede](#stampede) already shows what they cost.");
@@ -36,7 +38,8 @@ final class VirtualThreadSection implements Section {
             boolean ran = r.threads() > 0;
             rows.add(List.of(label(r.strategy()), time(r),
                     ran ? String.valueOf(r.created()) : NONE,
-                    ran ? String.valueOf(r.pinnedEvents()) : NONE,
+                    ran ? r.pinnedEvents() + (r.longPinsAt() == null ? "" : " (" + r.longPinsAt().values().stream()
+                            .mapToLong(Long::longValue).sum() + " of 20 ms or more)") : NONE,
                     ran ? num(r.pinnedNanos() / 1e6) + " ms" : NONE,
                     r.pinnedAt().isEmpty() ? NONE : r.pinnedAt().entrySet().stream()
                             .map(e -> escape(e.getKey()) + " ×" + count(e.getValue()))

@@ -136,7 +136,7 @@ public final class VirtualThreadStampede implements Callable<Integer> {
     }
 
     private static Row notRun(Strategy strategy, String why) {
-        return new Row(strategy.name(), 0, List.of(), 0, 0, 0, Map.of(), why);
+        return new Row(strategy.name(), 0, List.of(), 0, 0, 0, Map.of(), Map.of(), why);
     }
 
     private Row run(Strategy strategy, Database db, Method newVirtual) throws Exception {
@@ -202,6 +202,7 @@ public final class VirtualThreadStampede implements Callable<Integer> {
         long events = 0;
         Duration total = Duration.ZERO;
         Map<String, Long> at = new LinkedHashMap<>();
+        Map<String, Long> longAt = new LinkedHashMap<>();
         for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
             if (!e.getEventType().getName().equals("jdk.VirtualThreadPinned")) {
                 continue;
@@ -209,9 +210,12 @@ public final class VirtualThreadStampede implements Callable<Integer> {
             events++;
             total = total.plus(e.getDuration());
             at.merge(where(e), 1L, Long::sum);
+            if (e.getDuration().compareTo(VirtualThreadResults.LONG_PIN) >= 0) {
+                longAt.merge(where(e), 1L, Long::sum);
+            }
         }
         Files.deleteIfExists(jfr);
-        return new Row(strategy.name(), threads, times, created, events, total.toNanos(), at, stuck);
+        return new Row(strategy.name(), threads, times, created, events, total.toNanos(), at, longAt, stuck);
     }
 
     /** The first frame of our own code or of the JDK's class initialization: where the pin happened. */

@@ -36,13 +36,23 @@ public record VirtualThreadResults(String format, String jdk, String vendor, Str
      * @param pinnedEvents JFR {@code jdk.VirtualThreadPinned} events
      * @param pinnedNanos their total duration
      * @param pinnedAt where they pinned (top frame) and how often
+     * @param longPinsAt of those, the events that lasted {@link #LONG_PIN} or more, by where they pinned; null in
+     *        files written before it was recorded
      * @param note a remark, or why it did not run
      */
     public record Row(String strategy, int threads, List<Long> nanos, int created, long pinnedEvents,
-                      long pinnedNanos, Map<String, Long> pinnedAt, String note) {
+                      long pinnedNanos, Map<String, Long> pinnedAt, Map<String, Long> longPinsAt, String note) {
         public Row {
             nanos = List.copyOf(nanos);
             pinnedAt = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pinnedAt));
+            longPinsAt = longPinsAt == null ? null
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(longPinsAt));
         }
     }
+
+    /**
+     * A pin that matters: JFR's own threshold for {@code jdk.VirtualThreadPinned} in the JDK's default and profile
+     * settings. A shorter pin (a class initialized under a waiting thread, say) is recorded and shown, not an answer.
+     */
+    public static final java.time.Duration LONG_PIN = java.time.Duration.ofMillis(20);
 }
