@@ -83,7 +83,12 @@ public enum Profile {
         boolean singleShot = benchmark != LazyInit_02_SteadyState.class;
         Map<String, String[]> params = new LinkedHashMap<>();
         if (benchmark == LazyInit_03_ColdStampede.class) {
-            params.put("threads", this == SMOKE ? new String[] {"2"} : new String[] {"2", "8", "64"});
+            // Quick: the smallest stampede and the one the decision guide cites; full: the middle one too.
+            params.put("threads", switch (this) {
+                case SMOKE -> new String[] {"2"};
+                case QUICK -> new String[] {"2", "64"};
+                case FULL -> new String[] {"2", "8", "64"};
+            });
         }
         TimeValue none = TimeValue.NONE;
         if (benchmark == LazyInit_01_ColdFirstAccess.class) {
@@ -103,13 +108,13 @@ public enum Profile {
             // Steady state, quick: short iterations, many of them. JMH's error is a 99.9 % Student-t interval over
             // the iterations: with 3 it is 31.6 standard errors wide, with 8 it is 5.4, with 10 it is 4.8, which is
             // what lets a quick run resolve a few percent (its A/A pair shows how many). The ranked column runs three
-            // forks of 8 × 150 ms, read at the fastest fork; the rest one fork of 10 × 200 ms. The JIT has compiled
+            // forks of 8 × 150 ms, read at the fastest fork; the rest one fork of 10 × 150 ms. The JIT has compiled
             // these few-instruction methods well within the first 300 ms warm-up iteration.
             case QUICK -> singleShot
                     ? new Settings(1, 2, none, 10, none, params)
                     : part.methods().equals(RANKED_COLUMN)
                     ? new Settings(3, 2, TimeValue.milliseconds(300), 8, TimeValue.milliseconds(150), params)
-                    : new Settings(1, 2, TimeValue.milliseconds(300), 10, TimeValue.milliseconds(200), params);
+                    : new Settings(1, 2, TimeValue.milliseconds(300), 10, TimeValue.milliseconds(150), params);
             case FULL -> singleShot
                     ? new Settings(3, 3, none, 20, none, params)
                     : new Settings(3, 5, TimeValue.seconds(1), 10, TimeValue.seconds(1), params);
