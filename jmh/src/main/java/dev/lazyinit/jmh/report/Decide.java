@@ -193,8 +193,11 @@ final class Decide {
         List<Row> general = rows(matrix, r -> r.strategy().guarantees().containsAll(GENERAL_PURPOSE));
         Optional<Row> cheapest = general.stream().filter(r -> r.steady().isPresent())
                 .min(Comparator.comparingDouble(r -> r.steady().orElseThrow().ratio().value()));
+        // Dearer: resolved above the cheapest of them and above the floor twin, so that a strategy the table shows
+        // as ≈ the twin is never named dearer (its interval, wide in a disturbed fork, reaches the twin).
         Predicate<Row> dearer = r -> cheapest.flatMap(c -> main.steadyBetween(r.strategy(), c.strategy()))
-                .filter(x -> x.resolved() && x.ratio().value() > 1).isPresent();
+                .filter(x -> x.resolved() && x.ratio().value() > 1).isPresent()
+                && r.steady().filter(x -> x.resolved() && x.ratio().value() > 1).isPresent();
         return new Guide.InShort(general.stream().filter(dearer.negate()).map(Row::strategy).toList(),
                 general.stream().filter(dearer).toList(),
                 general.stream().map(Row::strategy).filter(s -> s.guarantees(Guarantee.WAITERS_CAN_GIVE_UP)).toList(),

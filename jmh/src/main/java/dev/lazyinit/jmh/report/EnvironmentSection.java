@@ -36,8 +36,10 @@ final class EnvironmentSection implements Section {
         // One line per class and settings: a class whose methods ran with different settings (the quick profile's
         // steady state) names the methods of each.
         Map<List<String>, List<String>> methodsBySettings = new LinkedHashMap<>();
+        // Forks: as run, counted from the raw data (forks run in rounds are one JMH fork each, read as one result).
         c.main().results().rows().forEach(r -> methodsBySettings.computeIfAbsent(List.of(r.className(),
-                String.valueOf(r.mode()), String.valueOf(r.forks()),
+                String.valueOf(r.mode()), String.valueOf(r.forks() == 0 ? 0 : Math.max(r.forks(),
+                        r.primary().forks().size())),
                 iterations(r, r.warmupIterations(), r.warmupTime(), r.warmupBatchSize()),
                 iterations(r, r.measurementIterations(), r.measurementTime(), r.measurementBatchSize())),
                 k -> new ArrayList<>()).add(r.method()));

@@ -148,7 +148,8 @@ final class SteadySection implements Section {
                     + " core) cannot be told from its strategy's cost here. `./bench` runs three forks of every"
                     + " 1-thread entry (the full profile: of every entry) and reads each at its fastest fork.";
         }
-        return "Forks: up to " + most + " per entry, seconds apart; each entry is read at its fastest fork, the one"
+        return "Forks: up to " + most + " per entry, in rounds (one fork of every entry per round, so an entry's forks"
+                + " are a round apart); each entry is read at its fastest fork, the one"
                 + " other load on the machine disturbed least (such load only ever adds time). " + (disagree.isEmpty()
                 ? "No entry's forks disagree beyond their errors."
                 : "Forks that disagree beyond their errors (ns per call, fork by fork; a slow stretch of the machine"

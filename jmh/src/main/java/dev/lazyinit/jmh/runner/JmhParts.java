@@ -7,9 +7,13 @@ import dev.lazyinit.strategy.Strategy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -31,14 +35,22 @@ final class JmhParts {
     /**
      * @param jmhArgs JMH command-line options
      * @return them parsed
-     * @throws BadInput if JMH refuses them
+     * @throws BadInput if JMH refuses them, or if they ask JMH to list or explain rather than run: the runner would
+     *         ignore that and start a whole run, so the jar, which answers them, is named instead
      */
     static CommandLineOptions parse(List<String> jmhArgs) {
+        CommandLineOptions cmd;
         try {
-            return new CommandLineOptions(jmhArgs.toArray(String[]::new));
+            cmd = new CommandLineOptions(jmhArgs.toArray(String[]::new));
         } catch (CommandLineOptionException e) {
             throw new BadInput("Bad JMH option: " + e.getMessage(), e);
         }
+        if (cmd.shouldHelp() || cmd.shouldList() || cmd.shouldListWithParams() || cmd.shouldListProfilers()
+                || cmd.shouldListResultFormats()) {
+            throw new BadInput("JMH's listing and help options (-h, -l, -lp, -lprof, -lrf) are not run options;"
+                    + " ask the benchmark jar itself: java -jar jmh/target/benchmarks.jar " + String.join(" ", jmhArgs));
+        }
+        return cmd;
     }
 
     /**
@@ -131,6 +143,48 @@ final class JmhParts {
         jvmArgs.addAll(Jdks.flags(jvm.feature()));
         jvmArgs.addAll(db.jvmArgs());
         b.jvmArgsAppend(jvmArgs.toArray(String[]::new));
-        return new Runner(b.build()).run();
+        int rounds = cmd.getForkCount().hasValue() ? 1 : s.rounds();
+        if (rounds == 1) {
+            return new Runner(b.build()).run();
+        }
+        List<Collection<RunResult>> byRound = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            Suite.log(part.what() + ": round " + round + " of " + rounds + " (one fork of every entry)");
+            byRound.add(new Runner(b.build()).run());
+        }
+        return mergeRounds(byRound);
+    }
+
+    /**
+     * Every entry's forks from every round, as one result per entry, as if JMH had run them one after the other:
+     * JMH runs an entry's forks back to back, so a slow stretch of the machine (seconds to half a minute here) can
+     * fall on all of them; in rounds, the forks of one entry are a whole round apart.
+     *
+     * @param byRound each round's results (one fork per entry)
+     * @return one result per entry holding its fork of every round, in the first round's order
+     */
+    static List<RunResult> mergeRounds(List<Collection<RunResult>> byRound) {
+        Map<String, List<RunResult>> byEntry = new LinkedHashMap<>();
+        for (Collection<RunResult> round : byRound) {
+            for (RunResult r : round) {
+                byEntry.computeIfAbsent(entry(r.getParams()), k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<RunResult> merged = new ArrayList<>();
+        for (List<RunResult> forks : byEntry.values()) {
+            List<BenchmarkResult> all = new ArrayList<>();
+            forks.forEach(f -> all.addAll(f.getBenchmarkResults()));
+            merged.add(new RunResult(forks.get(0).getParams(), all));
+        }
+        return merged;
+    }
+
+    private static String entry(BenchmarkParams p) {
+        StringBuilder key = new StringBuilder(p.getBenchmark()).append(' ').append(p.getMode()).append(' ')
+                .append(p.getThreads());
+        for (String k : p.getParamsKeys()) {
+            key.append(' ').append(k).append('=').append(p.getParam(k));
+        }
+        return key.toString();
     }
 }

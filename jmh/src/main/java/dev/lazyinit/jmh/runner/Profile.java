@@ -18,9 +18,25 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum Profile {
     QUICK, FULL, SMOKE;
 
-    /** The settings of one benchmark class in one profile. */
-    record Settings(int forks, int warmups, TimeValue warmupTime, int measurements, TimeValue measurementTime,
-                    Map<String, String[]> params) {
+    /**
+     * The settings of one part in one profile.
+     *
+     * @param forks JMH forks per entry in one round
+     * @param rounds how many times JMH runs the whole part, each entry's forks of every round then read as one
+     *        result (the forks of one entry a round apart, not back to back)
+     * @param warmups warm-up iterations
+     * @param warmupTime the time of one warm-up iteration, or none for single shots
+     * @param measurements measured iterations
+     * @param measurementTime the time of one measured iteration, or none for single shots
+     * @param params JMH parameters
+     */
+    record Settings(int forks, int rounds, int warmups, TimeValue warmupTime, int measurements,
+                    TimeValue measurementTime, Map<String, String[]> params) {
+
+        Settings(int forks, int warmups, TimeValue warmupTime, int measurements, TimeValue measurementTime,
+                 Map<String, String[]> params) {
+            this(forks, 1, warmups, warmupTime, measurements, measurementTime, params);
+        }
     }
 
     /**
@@ -49,8 +65,8 @@ public enum Profile {
      * The steady state's 1-thread column, which the decision guide ranks: the strategies' {@code get()}, the A/A
      * pair, the floor twin and its inline and polluted variants. This machine has slow stretches (seconds at a time at
      * about 1.7×, every entry that runs then, other load on the same core), which one fork per entry cannot tell from
-     * its strategy's cost; this column runs three forks, seconds apart, even in the quick profile, and the report
-     * reads each entry at its fastest fork.
+     * its strategy's cost; this column runs three forks even in the quick profile, in three rounds (one fork of every
+     * entry per round, so an entry's forks are a round apart), and the report reads each entry at its fastest fork.
      */
     static final Set<String> RANKED_COLUMN = Set.of("get", "baseline", "baseline_again", "floor", "floorTwin",
             "floorTwin_polluted");
@@ -108,16 +124,16 @@ public enum Profile {
             // Steady state, quick: short iterations, many of them. JMH's error is a 99.9 % Student-t interval over
             // the iterations: with 3 it is 31.6 standard errors wide, with 8 it is 5.4, with 10 it is 4.8, which is
             // what lets a quick run resolve a few percent (its A/A pair shows how many). The ranked column runs three
-            // forks of 8 × 150 ms, read at the fastest fork; the rest one fork of 10 × 150 ms. The JIT has compiled
+            // forks of 8 × 150 ms in three rounds, read at the fastest fork; the rest one fork of 10 × 150 ms. The JIT has compiled
             // these few-instruction methods well within the first 300 ms warm-up iteration.
             case QUICK -> singleShot
                     ? new Settings(1, 2, none, 10, none, params)
                     : part.methods().equals(RANKED_COLUMN)
-                    ? new Settings(3, 2, TimeValue.milliseconds(300), 8, TimeValue.milliseconds(150), params)
+                    ? new Settings(1, 3, 2, TimeValue.milliseconds(300), 8, TimeValue.milliseconds(150), params)
                     : new Settings(1, 2, TimeValue.milliseconds(300), 10, TimeValue.milliseconds(150), params);
             case FULL -> singleShot
                     ? new Settings(3, 3, none, 20, none, params)
-                    : new Settings(3, 5, TimeValue.seconds(1), 10, TimeValue.seconds(1), params);
+                    : new Settings(1, 3, 5, TimeValue.seconds(1), 10, TimeValue.seconds(1), params);
             case SMOKE -> singleShot
                     ? new Settings(0, 0, none, 1, none, params)
                     : new Settings(0, 0, TimeValue.milliseconds(50), 1, TimeValue.milliseconds(50), params);

@@ -74,6 +74,13 @@ class RunnerCommandLineTest {
         }, new PrintWriter(err, true), "quick", "--jdks", "99");
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("bench: no JDK 99 found").doesNotContain("at dev.lazyinit");
+
+        for (String listing : List.of("-l", "-lp", "-lprof", "-lrf", "-h")) {
+            assertThatThrownBy(() -> JmhParts.parse(List.of("LazyInit_02", listing))).as(listing)
+                    .isInstanceOf(BadInput.class).hasMessageContaining("java -jar jmh/target/benchmarks.jar LazyInit_02 "
+                            + listing);
+        }
+        assertThat(JmhParts.parse(List.of("LazyInit_02", "-f", "3")).getForkCount().get()).isEqualTo(3);
     }
 
     @Test
