@@ -180,6 +180,22 @@ class DecideTest {
     }
 
     @Test
+    void aStrategyTheTableShowsAsTheFloorTwinIsNeverNamedDearer() {
+        List<Map<String, Object>> rows = new ArrayList<>(withFloorTwin(0.505));
+        rows.removeIf(r -> r.get("params") instanceof Map<?, ?> p && (DOUBLE_CHECKED.name().equals(p.get(Bench.STRATEGY))
+                || DCL_REENTRANT_LOCK.name().equals(p.get(Bench.STRATEGY))) && r.get("benchmark").toString().endsWith(".get"));
+        rows.add(row(17, Bench.GET, DOUBLE_CHECKED, 0.45, 0.005)); // the cheapest, 0.90× the twin
+        rows.add(row(17, Bench.GET, DCL_REENTRANT_LOCK, 0.58, 0.09)); // a disturbed fork: 1.16× ± 0.18 the twin
+        Guide g = guide(rows, Optional.empty());
+        assertThat(answers(g, DCL_REENTRANT_LOCK).steady()).hasValueSatisfying(c -> assertThat(c.resolved()).isFalse());
+        Measurements m = new Measurements(JmhRows.results(rows));
+        assertThat(m.steadyBetween(DCL_REENTRANT_LOCK, DOUBLE_CHECKED)).as("the control: resolved above the cheapest")
+                .hasValueSatisfying(c -> assertThat(c.resolved()).isTrue());
+        assertThat(g.inShort().generalButDearer().stream().map(Row::strategy)).doesNotContain(DCL_REENTRANT_LOCK);
+        assertThat(g.inShort().generalButDearer().stream().map(Row::strategy)).contains(SYNCHRONIZED);
+    }
+
+    @Test
     void thePingCheckNamesEveryCorrectHolderThatDoesNotReadTheBaseline() {
         assertThat(SteadySection.pingCheck(Bench.PING_TWIN, 3, List.of())).endsWith("All 3 do.");
         assertThat(SteadySection.pingCheck(Bench.PING_TWIN, 3, List.of("SYNCHRONIZED 1.20×")))
