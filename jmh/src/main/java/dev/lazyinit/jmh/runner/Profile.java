@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-/** The profiles: quick (about 10 minutes on 2 cores), full (publishable), smoke (the build's test). */
+/** The profiles: quick (11 to 12 minutes on 2 cores), full (publishable), smoke (the build's test). */
 public enum Profile {
     QUICK, FULL, SMOKE;
 
