@@ -195,13 +195,17 @@ final class Decide {
                 .min(Comparator.comparingDouble(r -> r.steady().orElseThrow().ratio().value()));
         // Dearer: resolved above the cheapest of them and above the floor twin, so that a strategy the table shows
         // as ≈ the twin is never named dearer (its interval, wide in a disturbed fork, reaches the twin).
-        Predicate<Row> dearer = r -> cheapest.flatMap(c -> main.steadyBetween(r.strategy(), c.strategy()))
-                .filter(x -> x.resolved() && x.ratio().value() > 1).isPresent()
-                && r.steady().filter(x -> x.resolved() && x.ratio().value() > 1).isPresent();
+        Predicate<Row> dearer = r -> resolvedAbove(cheapest.flatMap(c -> main.steadyBetween(r.strategy(),
+                c.strategy()))) && resolvedAbove(r.steady());
         return new Guide.InShort(general.stream().filter(dearer.negate()).map(Row::strategy).toList(),
                 general.stream().filter(dearer).toList(),
                 general.stream().map(Row::strategy).filter(s -> s.guarantees(Guarantee.WAITERS_CAN_GIVE_UP)).toList(),
                 without(correct, Guarantee.PER_INSTANCE), main.steadyResolution(false).disturbedBy());
+    }
+
+    /** @return whether the ratio was measured and this run resolves it above 1.00× */
+    private static boolean resolvedAbove(Optional<Compared> ratio) {
+        return ratio.filter(x -> x.resolved() && x.ratio().value() > 1).isPresent();
     }
 
     /** The guarantees users assume of a library holder, and the proof that shows what a holder does about each. */

@@ -1,5 +1,6 @@
 package dev.lazyinit.jmh.report;
 
+import static dev.lazyinit.jmh.report.Fmt.LONG_PIN;
 import static dev.lazyinit.jmh.report.Fmt.NONE;
 import static dev.lazyinit.jmh.report.Fmt.count;
 import static dev.lazyinit.jmh.report.Fmt.num;
@@ -44,7 +45,7 @@ final class DecisionGuideSection implements Section {
                 + " breaks the same property was caught by the same proof in these results); PASS (u): one that"
                 + " could not have failed here; *no verdict*: the registry's word, with no verdict in this report;"
                 + " *not claimed*: a provider's strategy that does not claim it, shown below the table. Virtual"
-                + " threads: *finished* with no carrier pinned for 20 ms or more in the strategy's or the store's"
+                + " threads: *finished* with no carrier pinned for " + LONG_PIN + " or more in the strategy's or the store's"
                 + " code. ≈:"
                 + " inside this run's resolution, the reach of its A/A control (the same code measured twice), so"
                 + " not a difference and not ranked; a ratio: a difference this run resolves. Broken controls are"
@@ -145,9 +146,9 @@ final class DecisionGuideSection implements Section {
                 : "Measured on JDK " + v.measuredOn().get() + " ([virtual-thread stampede](#vthreads)): "
                 + (v.stuck().isEmpty() ? "no strategy got stuck"
                 : "**" + names(v.stuck()) + " got stuck**: a round never finished")
-                + (v.pinned().isEmpty() ? "" : "; finished but pinned a carrier in its own code for 20 ms or more: "
+                + (v.pinned().isEmpty() ? "" : "; finished but pinned a carrier in its own code for " + LONG_PIN + " or more: "
                 + names(v.pinned()))
-                + (v.clean().isEmpty() ? "" : "; every other strategy run finished with no pin of 20 ms or more in"
+                + (v.clean().isEmpty() ? "" : "; every other strategy run finished with no pin of " + LONG_PIN + " or more in"
                 + " its code (JFR's own default threshold for a pin; shorter pins, and pins in the JDK's own threads,"
                 + " are listed in that table, not counted here)") + ".";
         return "**Virtual threads.** " + measured + " The holder idiom creates its value inside class"

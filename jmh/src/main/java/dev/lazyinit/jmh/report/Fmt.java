@@ -1,5 +1,6 @@
 package dev.lazyinit.jmh.report;
 
+import dev.lazyinit.harness.contract.VirtualThreadResults;
 import dev.lazyinit.jmh.report.JmhResults.Metric;
 import dev.lazyinit.strategy.Strategy;
 import java.util.List;
@@ -13,6 +14,8 @@ final class Fmt {
 
     /** What a cell shows when there is nothing to show. */
     static final String NONE = "—";
+    /** A virtual-thread pin that is an answer, in words: {@link VirtualThreadResults#LONG_PIN}, "20 ms". */
+    static final String LONG_PIN = VirtualThreadResults.LONG_PIN.toMillis() + " ms";
 
     private Fmt() {
     }

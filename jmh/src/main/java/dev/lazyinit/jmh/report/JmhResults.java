@@ -173,8 +173,8 @@ public record JmhResults(List<Row> rows) {
          * iterations. The machine has slow stretches of its own (seen here: seconds at a time at about 1.7× for
          * every entry that runs then, another tenant's load on the same core), and they only ever add time; so, as
          * Python's {@code timeit} documentation and Chen and Revels' "Robust benchmarking in noisy environments"
-         * (2016) argue, the least of repeated measurements is the one other load disturbed least. Forks run
-         * seconds apart: one fork clear of such a stretch is enough. A fork that is partly slow carries a wide
+         * (2016) argue, the least of repeated measurements is the one other load disturbed least. The runner
+         * runs the forks in rounds, over a minute apart: one fork clear of such a stretch is enough. A fork that is partly slow carries a wide
          * error, so a ratio taken from it reads ≈ rather than a false difference.
          *
          * @return the fastest fork, or this metric if it holds fewer than two forks
@@ -196,7 +196,6 @@ public record JmhResults(List<Row> rows) {
             double error = iterations.length < 2 ? Double.NaN : stats.getMeanErrorAt(0.999);
             return new Metric(stats.getMean(), error, unit, iterations);
         }
-
 
         /** @return the median of the samples, or the score if there are none */
         public double median() {

@@ -1,5 +1,6 @@
 package dev.lazyinit.jmh.report;
 
+import static dev.lazyinit.jmh.report.Fmt.LONG_PIN;
 import static dev.lazyinit.jmh.report.Fmt.NONE;
 import static dev.lazyinit.jmh.report.Fmt.count;
 import static dev.lazyinit.jmh.report.Fmt.num;
@@ -28,7 +29,7 @@ final class VirtualThreadSection implements Section {
                 + " rounds, on JDK " + escape(vt.jdk()) + " (" + escape(vt.vendor()) + "); the factory opens the real"
                 + " pool (blocking network I/O)."
                 + " Pinning is recorded by JFR (`jdk.VirtualThreadPinned`, threshold 0, with stack traces); the"
-                + " decision guide counts only pins of 20 ms or more in the strategy's or the store's code, JFR's own"
+                + " decision guide counts only pins of " + LONG_PIN + " or more in the strategy's or the store's code, JFR's own"
                 + " default threshold (in parentheses below), since a brief pin comes and goes from run to run. A round"
                 + " that has not finished after 30 s is reported as STUCK and torn down by interrupting its"
                 + " threads. Strategies that let every racing thread build its own pool are not run here: the"
@@ -39,7 +40,7 @@ final class VirtualThreadSection implements Section {
             rows.add(List.of(label(r.strategy()), time(r),
                     ran ? String.valueOf(r.created()) : NONE,
                     ran ? r.pinnedEvents() + (r.longPinsAt() == null ? "" : " (" + r.longPinsAt().values().stream()
-                            .mapToLong(Long::longValue).sum() + " of 20 ms or more)") : NONE,
+                            .mapToLong(Long::longValue).sum() + " of " + LONG_PIN + " or more)") : NONE,
                     ran ? num(r.pinnedNanos() / 1e6) + " ms" : NONE,
                     r.pinnedAt().isEmpty() ? NONE : r.pinnedAt().entrySet().stream()
                             .map(e -> escape(e.getKey()) + " ×" + count(e.getValue()))
