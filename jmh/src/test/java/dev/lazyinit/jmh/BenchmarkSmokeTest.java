@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,6 +30,7 @@ import org.openjdk.jmh.annotations.Benchmark;
  * came back, that the folder holds the inputs of its report, and that no output file holds the database password,
  * never how fast anything was.
  */
+@Tag("integration")
 class BenchmarkSmokeTest {
 
     private static final List<Class<?>> BENCHMARKS = List.of(

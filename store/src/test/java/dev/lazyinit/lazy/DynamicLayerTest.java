@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * <p>What a failure here means: a holder whose value reaches another thread without a happens-before edge (read
  * the race it names), or a control the layer no longer catches, so it lost its teeth.
  */
+@Tag("integration")
 class DynamicLayerTest {
 
     static final Path DIR = Path.of("target", "dynamic-layer");

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * it: the classic one is {@code DC_DOUBLECHECK}, a double-checked field that is not {@code volatile}), or the
  * built-in controls are no longer caught when read this way, so the layer lost its teeth.
  */
+@Tag("integration")
 class ProvidedStaticLayerTest {
 
     static final Path DIR = Path.of("target", "static-layer");

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>What a failure here means: either a correct holder gained a shape SpotBugs considers unsafe (read its
  * message), or the control is no longer flagged, so the layer lost its teeth on the one bug it exists for.
  */
+@Tag("integration")
 class StaticLayerTest {
 
     static final Path SPOTBUGS_XML = Path.of("target", "spotbugsXml.xml");

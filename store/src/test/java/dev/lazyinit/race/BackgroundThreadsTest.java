@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ones racing; a daemon thread is easy to forget. What shows it: the same ownership checks as the stampede, which
  * the unsynchronized control must fail here too.
  */
+@Tag("integration")
 class BackgroundThreadsTest {
 
     static final int EMBEDDING_WORKERS = 4;

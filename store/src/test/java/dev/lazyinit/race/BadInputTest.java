@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -43,6 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The password is a canary: a unique string that must appear nowhere in the exception, its causes or their
  * stack traces. The same check is shown to flag an exception chain that does carry it.
  */
+@Tag("integration")
 class BadInputTest {
 
     /** The store's own bounds in this test: one connection attempt, and the pool's first connection. */

@@ -17,6 +17,7 @@ import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * quietly opens a new pool nobody will close, or a new holder after a close cannot start. A control whose close()
  * forgets that it was closed must fail the after-close check, or that check has lost its teeth.
  */
+@Tag("integration")
 class ReinitTest {
 
     static Database db;

@@ -17,6 +17,7 @@ import dev.lazyinit.strategy.Strategy;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The broken controls run through the same race and the same check, which must fail on them: that is what
  * proves this test can fail.
  */
+@Tag("integration")
 class StampedeTest {
 
     static final int THREADS = 10;

@@ -10,9 +10,11 @@ import dev.lazyinit.harness.support.Names;
 import dev.lazyinit.harness.support.Ownership;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The store itself, against the real server: operations, identification, close. */
+@Tag("integration")
 class PostgresStoreTest {
 
     static Database db;

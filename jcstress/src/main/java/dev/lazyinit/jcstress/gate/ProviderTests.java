@@ -21,7 +21,7 @@ final class ProviderTests {
     }
 
     /**
-     * @param reports Surefire's report folder of example-provider, or {@code null}
+     * @param reports the failsafe report folder of example-provider, or {@code null}
      * @return one line per failed or erroneous test, with its message; empty where the folder is missing
      * @throws IOException if a report cannot be read
      */

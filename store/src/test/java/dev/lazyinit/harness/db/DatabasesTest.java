@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.lazyinit.store.PostgresStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Where the database comes from, and what it says about itself. */
+@Tag("integration")
 class DatabasesTest {
 
     @Test
