@@ -132,22 +132,14 @@ record Guide(Matrix matrix, Scope scope, Retry retry, Close close, VirtualThread
          * @return its answer
          */
         static VirtualThreadAnswer of(VirtualThreadResults.Row row) {
-            Outcome o = row.threads() == 0 ? Outcome.NOT_RUN
-                    : row.note() != null && row.note().startsWith("STUCK") ? Outcome.STUCK : Outcome.FINISHED;
-            // Pins of 20 ms or more (JFR's default threshold); files from before that was recorded: every pin.
-            Map<String, Long> judged = row.longPinsAt() != null ? row.longPinsAt() : row.pinnedAt();
-            long ours = judged.entrySet().stream().filter(e -> inSuiteCode(e.getKey()))
-                    .mapToLong(Map.Entry::getValue).sum();
-            return new VirtualThreadAnswer(o, ours, row.note() == null ? "" : row.note());
-        }
-
-        /**
-         * The stampede names a pin by the first frame of the suite's own code or of a class initializer, as
-         * {@code SimpleClass.method}; a pin with neither (the JDK's own poller thread, say) keeps its top frame's
-         * qualified name and is no answer about the strategy.
-         */
-        private static boolean inSuiteCode(String where) {
-            return where.indexOf('.') == where.lastIndexOf('.') && where.indexOf('.') > 0;
+            Outcome o = switch (row.outcome()) {
+                case NOT_RUN -> Outcome.NOT_RUN;
+                case STUCK -> Outcome.STUCK;
+                case FINISHED -> Outcome.FINISHED;
+            };
+            // Pins of 20 ms or more (JFR's default threshold) in the holder's or the store's code: a pin elsewhere,
+            // or a brief one, is no answer about the strategy.
+            return new VirtualThreadAnswer(o, row.longPinsInSuiteCode(), row.note());
         }
     }
 

@@ -36,14 +36,13 @@ final class VirtualThreadSection implements Section {
                 + " platform-thread [stampede](#stampede) already shows what they cost.");
         List<List<String>> rows = new ArrayList<>();
         for (VirtualThreadResults.Row r : vt.rows()) {
-            boolean ran = r.threads() > 0;
+            boolean ran = r.ran();
             rows.add(List.of(label(r.strategy()), time(r),
                     ran ? String.valueOf(r.created()) : NONE,
-                    ran ? r.pinnedEvents() + (r.longPinsAt() == null ? "" : " (" + r.longPinsAt().values().stream()
-                            .mapToLong(Long::longValue).sum() + " of " + LONG_PIN + " or more)") : NONE,
+                    ran ? r.pinnedEvents() + " (" + r.longPins() + " of " + LONG_PIN + " or more)" : NONE,
                     ran ? num(r.pinnedNanos() / 1e6) + " ms" : NONE,
-                    r.pinnedAt().isEmpty() ? NONE : r.pinnedAt().entrySet().stream()
-                            .map(e -> escape(e.getKey()) + " ×" + count(e.getValue()))
+                    r.pins().isEmpty() ? NONE : r.pins().stream()
+                            .map(p -> escape(p.site()) + " ×" + count(p.events()))
                             .collect(Collectors.joining(", "))));
         }
         doc.table(List.of("Strategy", "Time until every thread holds the store (median, min–max)", "Stores created",
@@ -58,7 +57,7 @@ final class VirtualThreadSection implements Section {
 
     private static String time(VirtualThreadResults.Row r) {
         if (r.nanos().isEmpty()) {
-            return r.note() == null || r.note().isEmpty() ? NONE : escape(r.note());
+            return r.note().isEmpty() ? NONE : escape(r.note());
         }
         List<Double> ms = r.nanos().stream().map(n -> n / 1e6).sorted().toList();
         return num(ms.get(ms.size() / 2)) + " ms (" + num(ms.get(0)) + "–" + num(ms.get(ms.size() - 1)) + ")";

@@ -3,6 +3,8 @@ package dev.lazyinit.jmh.vthreads;
 import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.contract.VirtualThreadResults;
+import dev.lazyinit.harness.contract.VirtualThreadResults.Outcome;
+import dev.lazyinit.harness.contract.VirtualThreadResults.Pin;
 import dev.lazyinit.harness.contract.VirtualThreadResults.Row;
 import dev.lazyinit.harness.db.Database;
 import dev.lazyinit.harness.db.Databases;
@@ -136,7 +138,7 @@ public final class VirtualThreadStampede implements Callable<Integer> {
     }
 
     private static Row notRun(Strategy strategy, String why) {
-        return new Row(strategy.name(), 0, List.of(), 0, 0, 0, Map.of(), Map.of(), why);
+        return Row.notRun(strategy.name(), why);
     }
 
     private Row run(Strategy strategy, Database db, Method newVirtual) throws Exception {
@@ -201,36 +203,43 @@ public final class VirtualThreadStampede implements Callable<Integer> {
         }
         long events = 0;
         Duration total = Duration.ZERO;
-        Map<String, Long> at = new LinkedHashMap<>();
-        Map<String, Long> longAt = new LinkedHashMap<>();
+        Map<Site, long[]> at = new LinkedHashMap<>(); // per site: all pins, long pins
         for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
             if (!e.getEventType().getName().equals("jdk.VirtualThreadPinned")) {
                 continue;
             }
             events++;
             total = total.plus(e.getDuration());
-            at.merge(where(e), 1L, Long::sum);
+            long[] counts = at.computeIfAbsent(where(e), k -> new long[2]);
+            counts[0]++;
             if (e.getDuration().compareTo(VirtualThreadResults.LONG_PIN) >= 0) {
-                longAt.merge(where(e), 1L, Long::sum);
+                counts[1]++;
             }
         }
         Files.deleteIfExists(jfr);
-        return new Row(strategy.name(), threads, times, created, events, total.toNanos(), at, longAt, stuck);
+        List<Pin> pins = at.entrySet().stream().map(p -> new Pin(p.getKey().name(), p.getKey().inSuiteCode(),
+                p.getValue()[0], p.getValue()[1])).toList();
+        return new Row(strategy.name(), stuck.isEmpty() ? Outcome.FINISHED : Outcome.STUCK, threads, times, created,
+                events, total.toNanos(), pins, stuck);
+    }
+
+    /** A pin's site, and whether it is a frame of the suite's own code or of a class initializer. */
+    private record Site(String name, boolean inSuiteCode) {
     }
 
     /** The first frame of our own code or of the JDK's class initialization: where the pin happened. */
-    private static String where(RecordedEvent e) {
+    private static Site where(RecordedEvent e) {
         if (e.getStackTrace() == null) {
-            return "unknown";
+            return new Site("unknown", false);
         }
         for (RecordedFrame f : e.getStackTrace().getFrames()) {
             String type = f.getMethod().getType().getName();
             if (type.startsWith("dev.lazyinit.") || f.getMethod().getName().equals("<clinit>")) {
-                return type.substring(type.lastIndexOf('.') + 1) + "." + f.getMethod().getName();
+                return new Site(type.substring(type.lastIndexOf('.') + 1) + "." + f.getMethod().getName(), true);
             }
         }
         List<RecordedFrame> frames = e.getStackTrace().getFrames();
-        return frames.isEmpty() ? "unknown" : frames.get(0).getMethod().getType().getName() + "."
-                + frames.get(0).getMethod().getName();
+        return new Site(frames.isEmpty() ? "unknown" : frames.get(0).getMethod().getType().getName() + "."
+                + frames.get(0).getMethod().getName(), false);
     }
 }

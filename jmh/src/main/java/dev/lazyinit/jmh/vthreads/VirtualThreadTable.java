@@ -27,7 +27,7 @@ final class VirtualThreadTable {
         md.append("|---|---|---|---|---|---|---|\n");
         for (Row r : results.rows()) {
             String name = displayName(r.strategy());
-            if (r.nanos().isEmpty() && r.threads() == 0) {
+            if (!r.ran()) {
                 md.append("| ").append(name).append(" | – | ").append(r.note()).append(" | – | – | – | – |\n");
                 continue;
             }
@@ -56,7 +56,7 @@ final class VirtualThreadTable {
     }
 
     private static String pinnedAt(Row r) {
-        return r.pinnedAt().isEmpty() ? "–" : r.pinnedAt().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return r.pins().isEmpty() ? "–" : r.pins().stream()
+                .map(p -> p.site() + "=" + p.events()).collect(Collectors.joining(", "));
     }
 }

@@ -1,5 +1,7 @@
 package dev.lazyinit.jmh.report;
 
+import static dev.lazyinit.harness.contract.VirtualThreadResults.Outcome.FINISHED;
+import static dev.lazyinit.harness.contract.VirtualThreadResults.Outcome.STUCK;
 import static dev.lazyinit.jmh.report.JmhRows.row;
 import static dev.lazyinit.jmh.report.JmhRows.stampede;
 import static dev.lazyinit.strategy.Strategy.ATOMIC_REFERENCE;
@@ -15,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lazyinit.harness.contract.ProofVerdicts;
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.harness.contract.VirtualThreadResults;
+import dev.lazyinit.harness.contract.VirtualThreadResults.Pin;
 import dev.lazyinit.jmh.report.Guide.Cited;
 import dev.lazyinit.jmh.report.Guide.Row;
 import dev.lazyinit.jmh.report.Guide.VirtualThreadAnswer.Outcome;
@@ -290,17 +293,18 @@ class DecideTest {
     @Test
     void theVirtualThreadAnswerComesFromTheVirtualThreadStampedeAndItsJdk() {
         List<VirtualThreadResults.Row> vt = List.of(
-                new VirtualThreadResults.Row(SYNCHRONIZED.name(), 2000, List.of(1L, 2L, 3L), 3, 1, 25_000_000,
-                        Map.of("sun.nio.ch.Poller.subPollerLoop", 1L), Map.of("sun.nio.ch.Poller.subPollerLoop", 1L),
+                new VirtualThreadResults.Row(SYNCHRONIZED.name(), FINISHED, 2000, List.of(1L, 2L, 3L), 3, 1,
+                        25_000_000, List.of(new Pin("sun.nio.ch.Poller.subPollerLoop", false, 1, 1)),
                         ""), // the JDK's own thread: not counted
-                new VirtualThreadResults.Row(HOLDER_IDIOM.name(), 2000, List.of(), 1, 4, 60_000_000_000L,
-                        Map.of("HolderIdiom.get", 2L), Map.of("HolderIdiom.get", 2L),
-                        "STUCK: after 30 s only 0 of 2000 threads held the store"),
-                new VirtualThreadResults.Row(GUAVA_MEMOIZE.name(), 2000, List.of(1L, 2L, 3L), 3, 2, 40_400_000,
-                        Map.of("GuavaMemoizeLazy.get", 2L), Map.of("GuavaMemoizeLazy.get", 1L), ""),
-                new VirtualThreadResults.Row(DCL_REENTRANT_LOCK.name(), 2000, List.of(1L, 2L, 3L), 3, 1, 400_000,
-                        Map.of("ReentrantLockLazy.get", 1L), Map.of(), ""), // 0.4 ms: a brief pin, no answer
-                new VirtualThreadResults.Row(ATOMIC_REFERENCE.name(), 0, List.of(), 0, 0, 0, Map.of(), Map.of(),
+                new VirtualThreadResults.Row(HOLDER_IDIOM.name(), STUCK, 2000, List.of(), 1, 4, 60_000_000_000L,
+                        List.of(new Pin("HolderIdiom.get", true, 2, 2)),
+                        "after 30 s only 0 of 2000 threads held the store"), // the outcome says stuck, not the note
+                new VirtualThreadResults.Row(GUAVA_MEMOIZE.name(), FINISHED, 2000, List.of(1L, 2L, 3L), 3, 2,
+                        40_400_000, List.of(new Pin("GuavaMemoizeLazy.get", true, 2, 1)), ""),
+                new VirtualThreadResults.Row(DCL_REENTRANT_LOCK.name(), FINISHED, 2000, List.of(1L, 2L, 3L), 3, 1,
+                        400_000, List.of(new Pin("ReentrantLockLazy.get", true, 1, 0)),
+                        ""), // 0.4 ms: a brief pin, no answer
+                VirtualThreadResults.Row.notRun(ATOMIC_REFERENCE.name(),
                         "not run: every racing thread may build its own pool"));
         Guide g = guide(steady(17, 1), Optional.empty(), Optional.of(new VirtualThreadResults(
                 VirtualThreadResults.FORMAT, "25.0.3+9-LTS", "a vendor", "now", 2000, 3, "a database", vt)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lazyinit.harness.contract.FormatException;
+import dev.lazyinit.harness.contract.VirtualThreadResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ class InputsReportTest {
         Files.writeString(dir.resolve(Inputs.RESULTS), "[]");
         Files.writeString(dir.resolve(Inputs.VIRTUAL_THREADS), "{\"jdk\": \"25\", \"rows\": []}");
         assertThatThrownBy(() -> Report.render(dir)).isInstanceOf(FormatException.class)
-                .hasMessageContaining(Inputs.VIRTUAL_THREADS).hasMessageContaining("lazyinit-vthreads/1");
+                .hasMessageContaining(Inputs.VIRTUAL_THREADS).hasMessageContaining(VirtualThreadResults.FORMAT);
         assertThat(dir.resolve("report.md")).doesNotExist();
     }
 
