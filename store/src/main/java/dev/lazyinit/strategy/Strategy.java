@@ -27,11 +27,7 @@ import dev.lazyinit.lazy.broken.BrokenVarHandlePlainDclLazy;
 import dev.lazyinit.lazy.library.CommonsAtomicInitializerLazy;
 import dev.lazyinit.lazy.library.CommonsLazyInitializerLazy;
 import dev.lazyinit.lazy.library.GuavaMemoizeLazy;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,7 +39,8 @@ import java.util.function.Supplier;
  * The one registry of lazy-initialization strategies. Tests, JCStress proofs, JMH benchmarks and the report
  * all iterate over it; adding a built-in strategy is one class plus one constant here, and a strategy from outside
  * the suite (a user's own holder, a library's) comes through a {@link StrategyProvider} on the class path, with no
- * edit here. {@link #values()} serves both: the built-in catalogue first, then every provider's.
+ * edit here. {@link #values()} serves both: the built-in catalogue first, then every provider's. Each constant names
+ * its parts ({@link Definition}): what it claims, what a control violates, what builds it.
  *
  * <p>Broken controls are listed too, marked {@link #broken()}: they are never offered as a choice, but every
  * proof runs them to show it can catch the bug they carry.
@@ -53,112 +50,136 @@ public final class Strategy implements Comparable<Strategy> {
     /** The built-in catalogue, in the order of the constants below; filled as they are created. */
     private static final List<Strategy> BUILT_IN = new ArrayList<>();
 
-    public static final Strategy SYNCHRONIZED = builtIn("SYNCHRONIZED", "synchronized method",
-            "Every get() takes the monitor. Simplest correct choice; a lock on every call.",
-            SynchronizedLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
+    public static final Strategy SYNCHRONIZED = define("SYNCHRONIZED").shown("synchronized method")
+            .described("Every get() takes the monitor. Simplest correct choice; a lock on every call.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE)
+            .builtBy(SynchronizedLazy::new).register();
 
-    public static final Strategy DOUBLE_CHECKED = builtIn("DOUBLE_CHECKED", "double-checked locking (volatile)",
-            "One volatile read on the fast path, a lock only while the value does not exist yet.",
-            DoubleCheckedLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
+    public static final Strategy DOUBLE_CHECKED = define("DOUBLE_CHECKED").shown("double-checked locking (volatile)")
+            .described("One volatile read on the fast path, a lock only while the value does not exist yet.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE)
+            .builtBy(DoubleCheckedLazy::new).register();
 
-    public static final Strategy HOLDER_IDIOM = builtIn("HOLDER_IDIOM", "initialization-on-demand holder",
-            "A static nested class whose initializer creates the value; the JVM's class-init lock does the rest."
-                    + " Static only; cannot close, reset or retry.",
-            HolderIdiomLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE);
+    public static final Strategy HOLDER_IDIOM = define("HOLDER_IDIOM").shown("initialization-on-demand holder")
+            .described("A static nested class whose initializer creates the value; the JVM's class-init lock does"
+                    + " the rest. Static only; cannot close, reset or retry.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE)
+            .builtBy(HolderIdiomLazy::new).register();
 
-    public static final Strategy ATOMIC_REFERENCE = builtIn("ATOMIC_REFERENCE", "AtomicReference compareAndSet",
-            "Lock-free: racing threads may each create a value, one CAS wins, every loser closes its own.",
-            AtomicReferenceLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, CLOSES_DUPLICATES, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
+    public static final Strategy ATOMIC_REFERENCE = define("ATOMIC_REFERENCE").shown("AtomicReference compareAndSet")
+            .described("Lock-free: racing threads may each create a value, one CAS wins, every loser closes its own.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, CLOSES_DUPLICATES, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE)
+            .builtBy(AtomicReferenceLazy::new).register();
 
-    public static final Strategy DCL_REENTRANT_LOCK = builtIn("DCL_REENTRANT_LOCK", "double-checked locking (ReentrantLock)",
-            "DCL with an explicit lock: the same volatile fast path, and a waiter can be interrupted.",
-            ReentrantLockDclLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE,
-            WAITERS_CAN_GIVE_UP);
+    public static final Strategy DCL_REENTRANT_LOCK = define("DCL_REENTRANT_LOCK")
+            .shown("double-checked locking (ReentrantLock)")
+            .described("DCL with an explicit lock: the same volatile fast path, and a waiter can be interrupted.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE,
+                    WAITERS_CAN_GIVE_UP)
+            .builtBy(ReentrantLockDclLazy::new).register();
 
-    public static final Strategy DCL_VAR_HANDLE = builtIn("DCL_VAR_HANDLE", "double-checked locking (VarHandle acquire/release)",
-            "DCL whose fast path is an acquire load and whose publication is a release store, not volatile.",
-            VarHandleDclLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
+    public static final Strategy DCL_VAR_HANDLE = define("DCL_VAR_HANDLE")
+            .shown("double-checked locking (VarHandle acquire/release)")
+            .described("DCL whose fast path is an acquire load and whose publication is a release store, not volatile.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE)
+            .builtBy(VarHandleDclLazy::new).register();
 
-    public static final Strategy FINAL_WRAPPER = builtIn("FINAL_WRAPPER", "final-field wrapper",
-            "DCL that publishes through an immutable wrapper's final field; the fast path is a plain read.",
-            FinalWrapperLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
+    public static final Strategy FINAL_WRAPPER = define("FINAL_WRAPPER").shown("final-field wrapper")
+            .described("DCL that publishes through an immutable wrapper's final field; the fast path is a plain read.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE)
+            .builtBy(FinalWrapperLazy::new).register();
 
-    public static final Strategy GUAVA_MEMOIZE = builtIn("GUAVA_MEMOIZE", "Guava Suppliers.memoize",
-            "Library baseline: DCL on a volatile flag inside Guava. No close, no reset.",
-            GuavaMemoizeLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
+    public static final Strategy GUAVA_MEMOIZE = define("GUAVA_MEMOIZE").shown("Guava Suppliers.memoize")
+            .described("Library baseline: DCL on a volatile flag inside Guava. No close, no reset.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE)
+            .builtBy(GuavaMemoizeLazy::new).register();
 
-    public static final Strategy COMMONS_LAZY_INITIALIZER = builtIn("COMMONS_LAZY_INITIALIZER", "commons-lang3 LazyInitializer",
-            "Library baseline: DCL on a volatile field; its closer runs at close(), which does not stop later gets.",
-            CommonsLazyInitializerLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
+    public static final Strategy COMMONS_LAZY_INITIALIZER = define("COMMONS_LAZY_INITIALIZER")
+            .shown("commons-lang3 LazyInitializer")
+            .described("Library baseline: DCL on a volatile field; its closer runs at close(), which does not stop"
+                    + " later gets.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE)
+            .builtBy(CommonsLazyInitializerLazy::new).register();
 
-    public static final Strategy STABLE_VALUE = builtIn("STABLE_VALUE", "StableValue (JDK 25 preview)",
-            "The JDK's own at-most-once value (JEP 502). Needs JDK 25 with --enable-preview.",
-            reflective("dev.lazyinit.lazy.StableValueLazy", 25, 25, "JDK 25 only: JDK 26 replaced it by LazyConstant"),
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
+    public static final Strategy STABLE_VALUE = define("STABLE_VALUE").shown("StableValue (JDK 25 preview)")
+            .described("The JDK's own at-most-once value (JEP 502). Needs JDK 25 with --enable-preview.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE)
+            .builtBy(new ReflectiveBuilder("dev.lazyinit.lazy.StableValueLazy", 25, 25,
+                    "JDK 25 only: JDK 26 replaced it by LazyConstant")).register();
 
-    public static final Strategy LAZY_CONSTANT = builtIn("LAZY_CONSTANT", "LazyConstant (JDK 26 preview)",
-            "The JDK's own lazy constant (JEP 526), StableValue's successor. Needs JDK 26 with --enable-preview.",
-            reflective("dev.lazyinit.lazy.LazyConstantLazy", 26, 26, "JDK 26 only: JDK 27's LazyConstant has no"
-                    + " isInitialized() and never retries a failed computation, which this entry claims"),
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
+    public static final Strategy LAZY_CONSTANT = define("LAZY_CONSTANT").shown("LazyConstant (JDK 26 preview)")
+            .described("The JDK's own lazy constant (JEP 526), StableValue's successor. Needs JDK 26 with"
+                    + " --enable-preview.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE)
+            .builtBy(new ReflectiveBuilder("dev.lazyinit.lazy.LazyConstantLazy", 26, 26, "JDK 26 only: JDK 27's"
+                    + " LazyConstant has no isInitialized() and never retries a failed computation, which this entry"
+                    + " claims")).register();
 
-    public static final Strategy COMMONS_ATOMIC_INITIALIZER = builtIn("COMMONS_ATOMIC_INITIALIZER", "BROKEN for resources: commons-lang3 AtomicInitializer",
-            "Library baseline. Racing threads may each create a value and the losers are dropped unclosed:"
-                    + " fine for cheap objects, a leaked pool per loser for a store.",
-            EnumSet.of(CLOSES_DUPLICATES), CommonsAtomicInitializerLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
+    public static final Strategy COMMONS_ATOMIC_INITIALIZER = define("COMMONS_ATOMIC_INITIALIZER")
+            .shown("BROKEN for resources: commons-lang3 AtomicInitializer")
+            .described("Library baseline. Racing threads may each create a value and the losers are dropped unclosed:"
+                    + " fine for cheap objects, a leaked pool per loser for a store.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, RETRIES_AFTER_FAILURE, PER_INSTANCE)
+            .violates(CLOSES_DUPLICATES)
+            .builtBy(CommonsAtomicInitializerLazy::new).register();
 
-    public static final Strategy BROKEN_UNSYNCHRONIZED = builtIn("BROKEN_UNSYNCHRONIZED", "BROKEN: unsynchronized check-then-act",
-            "Control. Racing threads each create a store and all but one are leaked: the incident's bug.",
-            EnumSet.of(EXACTLY_ONCE, SAME_INSTANCE), BrokenUnsynchronizedLazy::new,
-            RETRIES_AFTER_FAILURE, PER_INSTANCE);
+    public static final Strategy BROKEN_UNSYNCHRONIZED = define("BROKEN_UNSYNCHRONIZED")
+            .shown("BROKEN: unsynchronized check-then-act")
+            .described("Control. Racing threads each create a store and all but one are leaked: the incident's bug.")
+            .claims(RETRIES_AFTER_FAILURE, PER_INSTANCE)
+            .violates(EXACTLY_ONCE, SAME_INSTANCE)
+            .builtBy(BrokenUnsynchronizedLazy::new).register();
 
-    public static final Strategy BROKEN_DCL_NON_VOLATILE = builtIn("BROKEN_DCL_NON_VOLATILE", "BROKEN: double-checked locking without volatile",
-            "Control. Creates once, but a fast-path reader may see a partly constructed value.",
-            EnumSet.of(SAFE_PUBLICATION), BrokenNonVolatileDclLazy::new,
-            SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
+    public static final Strategy BROKEN_DCL_NON_VOLATILE = define("BROKEN_DCL_NON_VOLATILE")
+            .shown("BROKEN: double-checked locking without volatile")
+            .described("Control. Creates once, but a fast-path reader may see a partly constructed value.")
+            .claims(SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE)
+            .violates(SAFE_PUBLICATION)
+            .builtBy(BrokenNonVolatileDclLazy::new).register();
 
-    public static final Strategy BROKEN_NO_RETRY = builtIn("BROKEN_NO_RETRY", "BROKEN: remembers its first failure",
-            "Control. Double-checked locking that keeps the factory's first exception and throws it forever:"
-                    + " a database that was down at start-up stays down for this holder.",
-            EnumSet.of(RETRIES_AFTER_FAILURE), BrokenNoRetryLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, CLOSEABLE, PER_INSTANCE);
+    public static final Strategy BROKEN_NO_RETRY = define("BROKEN_NO_RETRY")
+            .shown("BROKEN: remembers its first failure")
+            .described("Control. Double-checked locking that keeps the factory's first exception and throws it"
+                    + " forever: a database that was down at start-up stays down for this holder.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, CLOSEABLE, PER_INSTANCE)
+            .violates(RETRIES_AFTER_FAILURE)
+            .builtBy(BrokenNoRetryLazy::new).register();
 
-    public static final Strategy BROKEN_CLOSE_FORGETS = builtIn("BROKEN_CLOSE_FORGETS", "BROKEN: close() that does not stay closed",
-            "Control. Double-checked locking whose close() closes the value but does not remember it was closed:"
-                    + " a get() after close() opens a new pool.",
-            EnumSet.of(CLOSEABLE), BrokenCloseForgetsLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE);
+    public static final Strategy BROKEN_CLOSE_FORGETS = define("BROKEN_CLOSE_FORGETS")
+            .shown("BROKEN: close() that does not stay closed")
+            .described("Control. Double-checked locking whose close() closes the value but does not remember it was"
+                    + " closed: a get() after close() opens a new pool.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, PER_INSTANCE)
+            .violates(CLOSEABLE)
+            .builtBy(BrokenCloseForgetsLazy::new).register();
 
-    public static final Strategy BROKEN_UNINTERRUPTIBLE_WAIT = builtIn("BROKEN_UNINTERRUPTIBLE_WAIT", "BROKEN: ReentrantLock DCL whose waiters cannot give up",
-            "Control. The ReentrantLock DCL with lock() instead of lockInterruptibly(): an interrupted waiter"
-                    + " sits out the whole creation, which the ReentrantLock DCL exists to avoid.",
-            EnumSet.of(WAITERS_CAN_GIVE_UP), BrokenUninterruptibleWaitLazy::new,
-            SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
+    public static final Strategy BROKEN_UNINTERRUPTIBLE_WAIT = define("BROKEN_UNINTERRUPTIBLE_WAIT")
+            .shown("BROKEN: ReentrantLock DCL whose waiters cannot give up")
+            .described("Control. The ReentrantLock DCL with lock() instead of lockInterruptibly(): an interrupted"
+                    + " waiter sits out the whole creation, which the ReentrantLock DCL exists to avoid.")
+            .claims(SAFE_PUBLICATION, SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE)
+            .violates(WAITERS_CAN_GIVE_UP)
+            .builtBy(BrokenUninterruptibleWaitLazy::new).register();
 
-    public static final Strategy BROKEN_DCL_VAR_HANDLE_PLAIN = builtIn("BROKEN_DCL_VAR_HANDLE_PLAIN", "BROKEN: VarHandle DCL with plain get/set",
-            "Control. The VarHandle DCL with plain get()/set() instead of acquire/release: unsafe publication, as"
-                    + " without volatile, hidden from SpotBugs behind the VarHandle; the bytecode check flags it.",
-            EnumSet.of(SAFE_PUBLICATION), BrokenVarHandlePlainDclLazy::new,
-            SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
+    public static final Strategy BROKEN_DCL_VAR_HANDLE_PLAIN = define("BROKEN_DCL_VAR_HANDLE_PLAIN")
+            .shown("BROKEN: VarHandle DCL with plain get/set")
+            .described("Control. The VarHandle DCL with plain get()/set() instead of acquire/release: unsafe"
+                    + " publication, as without volatile, hidden from SpotBugs behind the VarHandle; the bytecode"
+                    + " check flags it.")
+            .claims(SAME_INSTANCE, EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE)
+            .violates(SAFE_PUBLICATION)
+            .builtBy(BrokenVarHandlePlainDclLazy::new).register();
 
-    public static final Strategy BROKEN_FINAL_WRAPPER_NON_FINAL = builtIn("BROKEN_FINAL_WRAPPER_NON_FINAL", "BROKEN: final-field wrapper whose field is not final",
-            "Control. The final-field wrapper with the wrapper's field not final: the plain fast-path read may see"
-                    + " the wrapper before its value is written, as in the DCL without volatile.",
+    public static final Strategy BROKEN_FINAL_WRAPPER_NON_FINAL = define("BROKEN_FINAL_WRAPPER_NON_FINAL")
+            .shown("BROKEN: final-field wrapper whose field is not final")
+            .described("Control. The final-field wrapper with the wrapper's field not final: the plain fast-path read"
+                    + " may see the wrapper before its value is written, as in the DCL without volatile.")
             // no same-instance claim either: a reader that sees the wrapper before its field gets null, not the
             // value the creator got (JCStress on JDK 25, x86, saw it: the JIT moved the field's store after the
             // wrapper's publication)
-            EnumSet.of(SAFE_PUBLICATION), BrokenNonFinalWrapperLazy::new,
-            EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE);
+            .claims(EXACTLY_ONCE, RETRIES_AFTER_FAILURE, CLOSEABLE, PER_INSTANCE)
+            .violates(SAFE_PUBLICATION)
+            .builtBy(BrokenNonFinalWrapperLazy::new).register();
 
     /** How a strategy builds a holder: one method reference to its constructor. */
     @FunctionalInterface
@@ -176,61 +197,6 @@ public final class Strategy implements Comparable<Strategy> {
         }
     }
 
-    /**
-     * A builder for a strategy compiled only on some JDKs (the parent pom's jdk* profiles decide which): found by
-     * name, so this registry compiles on 17, and unavailable, with the reason, everywhere else.
-     *
-     * @param className the strategy's class, in a preview source set of the store module
-     * @param from      the first feature release that compiles it
-     * @param until     the last one
-     * @param after     why a release after {@code until} does not have it
-     */
-    private static Builder reflective(String className, int from, int until, String after) {
-        MethodHandle constructor;
-        String reason;
-        Throwable cause;
-        try {
-            Class<?> type = Class.forName(className);
-            constructor = MethodHandles.publicLookup().findConstructor(type,
-                    MethodType.methodType(void.class, Supplier.class));
-            reason = null;
-            cause = null;
-        } catch (ReflectiveOperationException | LinkageError e) {
-            int feature = Runtime.version().feature();
-            constructor = null;
-            String jdks = from == until ? "JDK " + from : "JDK " + from + " to " + until;
-            reason = (feature < from ? "needs " + jdks + " (this is " + feature + ")"
-                    : feature > until ? after + " (this is " + feature + ")"
-                    : "needs --enable-preview on JDK " + feature + ", and a build on it")
-                    + " [" + e.getClass().getSimpleName() + "]";
-            cause = e;
-        }
-        MethodHandle found = constructor;
-        String why = reason;
-        Throwable whyNot = cause;
-        return new Builder() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T extends AutoCloseable> Lazy<T> build(Supplier<? extends T> factory) {
-                if (found == null) {
-                    throw new UnsupportedOperationException(className + " " + why, whyNot);
-                }
-                try {
-                    return (Lazy<T>) found.invoke(factory);
-                } catch (RuntimeException | Error e) {
-                    throw e;
-                } catch (Throwable e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            @Override
-            public String unavailableReason() {
-                return why;
-            }
-        };
-    }
-
     private final String name;
     private final String provider;
     private final String displayName;
@@ -240,29 +206,9 @@ public final class Strategy implements Comparable<Strategy> {
     private final Builder builder;
     private final EnumSet<Guarantee> guarantees;
 
-    /** A built-in strategy a user may choose. */
-    private static Strategy builtIn(String name, String displayName, String description, Builder builder,
-                                    Guarantee... guarantees) {
-        return builtIn(name, displayName, description, EnumSet.noneOf(Guarantee.class), builder, guarantees);
-    }
-
-    /** A broken control: it exists to violate {@code violates}, which some layer of the suite must catch. */
-    private static Strategy builtIn(String name, String displayName, String description, Set<Guarantee> violates,
-                                    Builder builder, Guarantee... guarantees) {
-        return builtIn(name, displayName, description, violates, EnumSet.noneOf(Guarantee.class), builder,
-                guarantees);
-    }
-
-    /**
-     * A broken control with a known blind spot: of the guarantees it violates, {@code knownBlindSpots} are ones that
-     * no layer required to catch them can see (on every machine), so that the teeth table shows the gap as such.
-     */
-    private static Strategy builtIn(String name, String displayName, String description, Set<Guarantee> violates,
-                                    Set<Guarantee> knownBlindSpots, Builder builder, Guarantee... guarantees) {
-        Strategy s = new Strategy(name, null, displayName, description, violates, knownBlindSpots, builder,
-                Arrays.asList(guarantees));
-        BUILT_IN.add(s);
-        return s;
+    /** Starts a built-in entry, which {@link Definition#register()} adds to the catalogue. */
+    private static Definition define(String name) {
+        return new Definition(name, BUILT_IN);
     }
 
     /**
@@ -279,33 +225,22 @@ public final class Strategy implements Comparable<Strategy> {
                 return (Lazy<T>) theirs.build(() -> Lazy.requireCreated(factory, factory.get()));
             }
         };
-        return new Strategy(offer.name(), provider, offer.displayName(), offer.description(), violates,
-                knownBlindSpots, builder, claims);
+        return new Definition(offer.name(), null).shown(offer.displayName()).described(offer.description())
+                .builtBy(builder).claims(claims.toArray(Guarantee[]::new)).violates(violates.toArray(Guarantee[]::new))
+                .knownBlindSpots(knownBlindSpots.toArray(Guarantee[]::new)).offeredBy(provider);
     }
 
-    private Strategy(String name, String provider, String displayName, String description, Set<Guarantee> violates,
-                     Set<Guarantee> knownBlindSpots, Builder builder, java.util.Collection<Guarantee> guarantees) {
-        if (!violates.containsAll(knownBlindSpots)) {
-            throw new IllegalArgumentException(displayName + ": a blind spot must be a guarantee it violates");
-        }
+    /** Called by {@link Definition}, which checks the parts first. */
+    Strategy(String name, String provider, String displayName, String description, Builder builder,
+             EnumSet<Guarantee> guarantees, EnumSet<Guarantee> violates, EnumSet<Guarantee> knownBlindSpots) {
         this.name = name;
         this.provider = provider;
         this.displayName = displayName;
         this.description = description;
-        this.violates = Collections.unmodifiableSet(copyOf(violates));
-        this.knownBlindSpots = Collections.unmodifiableSet(copyOf(knownBlindSpots));
         this.builder = builder;
-        this.guarantees = copyOf(guarantees);
-        if (this.guarantees.stream().anyMatch(violates::contains)) {
-            throw new IllegalArgumentException(displayName + ": a control cannot claim a guarantee it violates");
-        }
-    }
-
-    /** {@link EnumSet#copyOf(java.util.Collection)} that also takes an empty collection. */
-    static EnumSet<Guarantee> copyOf(java.util.Collection<Guarantee> guarantees) {
-        EnumSet<Guarantee> copy = EnumSet.noneOf(Guarantee.class);
-        copy.addAll(guarantees);
-        return copy;
+        this.guarantees = EnumSet.copyOf(guarantees);
+        this.violates = Collections.unmodifiableSet(EnumSet.copyOf(violates));
+        this.knownBlindSpots = Collections.unmodifiableSet(EnumSet.copyOf(knownBlindSpots));
     }
 
     /**
