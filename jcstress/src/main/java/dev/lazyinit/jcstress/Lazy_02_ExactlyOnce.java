@@ -3,6 +3,7 @@ package dev.lazyinit.jcstress;
 import static dev.lazyinit.jcstress.Outcomes.outcome;
 import static dev.lazyinit.jcstress.shared.Seen.created;
 
+import dev.lazyinit.harness.contract.Layer;
 import dev.lazyinit.jcstress.shared.CountingFactory;
 import dev.lazyinit.jcstress.shared.PoolStandIn;
 import dev.lazyinit.jcstress.shared.Seen;

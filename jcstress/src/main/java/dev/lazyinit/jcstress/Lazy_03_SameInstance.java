@@ -3,6 +3,7 @@ package dev.lazyinit.jcstress;
 import static dev.lazyinit.jcstress.shared.Seen.DIFFERENT;
 import static dev.lazyinit.jcstress.shared.Seen.SAME;
 
+import dev.lazyinit.harness.contract.Layer;
 import dev.lazyinit.jcstress.shared.CountingFactory;
 import dev.lazyinit.jcstress.shared.PoolStandIn;
 import dev.lazyinit.jcstress.shared.Seen;

@@ -5,6 +5,7 @@ import static dev.lazyinit.jcstress.shared.Seen.CLOSED;
 import static dev.lazyinit.jcstress.shared.Seen.VALUE;
 import static dev.lazyinit.jcstress.shared.Seen.threw;
 
+import dev.lazyinit.harness.contract.Layer;
 import dev.lazyinit.jcstress.shared.CountingFactory;
 import dev.lazyinit.jcstress.shared.PoolStandIn;
 import dev.lazyinit.jcstress.shared.Seen;

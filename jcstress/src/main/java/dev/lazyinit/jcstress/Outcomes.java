@@ -33,7 +33,7 @@ import org.openjdk.jcstress.annotations.Expect;
  *       so that the run stays green, and the gate reports CAUGHT when it was seen, NOT_OBSERVED when not;
  *       {@link #mustCatch()} makes NOT_OBSERVED fail the gate. A proof declares it where the control
  *       {@link dev.lazyinit.strategy.Strategy#violates() violates} the guarantee this proof's layer must catch
- *       ({@link Layer#mustCatch}), not on a condition of its own;</li>
+ *       ({@link dev.lazyinit.harness.contract.Layer#mustCatch}), not on a condition of its own;</li>
  *   <li>{@link #forbidEverythingElse}: the catch-all, last, required ({@link Expect#FORBIDDEN}).</li>
  * </ul>
  * The gate reads a broken control's interesting outcomes as its bug, so the build refuses {@code interesting} for

@@ -1,11 +1,11 @@
 package dev.lazyinit.jcstress.gate;
 
 import dev.lazyinit.harness.contract.Codec;
+import dev.lazyinit.harness.contract.Layer;
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.harness.contract.ProofVerdicts;
 import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.harness.staticlayer.StaticLayer;
-import dev.lazyinit.jcstress.Layer;
 import dev.lazyinit.jcstress.gate.ProofCatalog.Found;
 import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
@@ -41,7 +41,7 @@ import picocli.CommandLine;
  *       after the run;</li>
  *   <li><b>teeth</b>: a broken control's {@code mustCatch} proof must actually show its bad outcome, and the teeth
  *       table ({@link TeethTable}) must show every guarantee a control violates caught by a layer that must catch it
- *       (this one, the static layer or the store tests: {@link dev.lazyinit.jcstress.Layer});</li>
+ *       (this one, the static layer or the store tests: {@link Layer});</li>
  *   <li><b>exercise</b>: a correct strategy's {@code mustSee} outcome (the path its claim is about) must have been
  *       seen, or its PASS would rest on a path never taken;</li>
  *   <li><b>visibility</b>: sample counts per test, so the strength of each proof can be seen ({@link Summary}).</li>
@@ -178,8 +178,8 @@ public final class ProofGate implements Callable<Integer> {
 
         // 4. Report: every PASS with its strength (could it have failed here?), then the table and the file.
         verdicts = ProofVerdicts.withStrength(verdicts);
-        TeethTable.Input<StaticVerdicts> staticLayer = withProvided(staticLayer(), providedStatic);
-        TeethTable.Input<StaticVerdicts> dynamicLayer = withProvided(dynamicLayer(), providedDynamic);
+        TeethInput<StaticVerdicts> staticLayer = withProvided(staticLayer(), providedStatic);
+        TeethInput<StaticVerdicts> dynamicLayer = withProvided(dynamicLayer(), providedDynamic);
         // a publication PASS that JCStress could not have failed here may rest on a layer that could, and did not
         Map<String, StaticVerdicts> layers = new LinkedHashMap<>();
         staticLayer.rows().ifPresent(v -> layers.put(Layer.STATIC.id(), v));
@@ -195,9 +195,9 @@ public final class ProofGate implements Callable<Integer> {
 
         // 5. Teeth: every guarantee a control violates must be caught by a layer that must catch it.
         TeethTable table = TeethTable.build(verdicts, Judge::isBugOutcome,
-                only.isEmpty() ? null : "--only " + only, staticLayer, dynamicLayer, TeethTable.readStore(storeTeeth));
-        table.print(out);
-        table.write(teeth);
+                only.isEmpty() ? null : "--only " + only, staticLayer, dynamicLayer, StoreTeethReader.read(storeTeeth));
+        TeethPrinter.print(table, out);
+        Codec.write(teeth, table.teeth());
         out.println("[jcstress gate] teeth:       " + teeth.toAbsolutePath().normalize());
 
         List<String> failures = new ArrayList<>();
@@ -223,15 +223,15 @@ public final class ProofGate implements Callable<Integer> {
      * The static layer's verdicts: the store build's file, or, where that is missing or older than SpotBugs' report
      * (the store tests that write it did not run), that report judged here by the same rules ({@link StaticLayer}).
      */
-    private TeethTable.Input<StaticVerdicts> staticLayer() throws IOException {
+    private TeethInput<StaticVerdicts> staticLayer() throws IOException {
         if (staticVerdicts == null && spotbugs == null) {
-            return TeethTable.Input.missing("not given (--static): the static rows cannot be judged", true);
+            return TeethInput.missing("not given (--static): the static rows cannot be judged", true);
         }
         boolean file = staticVerdicts != null && Files.isRegularFile(staticVerdicts);
         boolean report = spotbugs != null && Files.isRegularFile(spotbugs);
         if (report && (!file || Files.getLastModifiedTime(spotbugs).compareTo(
                 Files.getLastModifiedTime(staticVerdicts)) > 0)) {
-            return TeethTable.Input.of(StaticLayer.judge(spotbugs, "the store build's SpotBugs settings, judged by the"
+            return TeethInput.of(StaticLayer.judge(spotbugs, "the store build's SpotBugs settings, judged by the"
                             + " gate with the static layer's rules"),
                     spotbugs.toAbsolutePath().normalize() + ", judged by the gate with the static layer's rules"
                             + " (" + (file ? "newer than " + staticVerdicts.getFileName() : "the store tests, which"
@@ -239,10 +239,10 @@ public final class ProofGate implements Callable<Integer> {
                             + ", did not run") + ")");
         }
         if (file) {
-            return TeethTable.Input.of(Codec.read(staticVerdicts, StaticVerdicts.class, StaticVerdicts.FORMAT),
+            return TeethInput.of(Codec.read(staticVerdicts, StaticVerdicts.class, StaticVerdicts.FORMAT),
                     staticVerdicts.toAbsolutePath().normalize().toString());
         }
-        return TeethTable.Input.missing("neither " + (staticVerdicts == null ? "--static" : staticVerdicts.toAbsolutePath()
+        return TeethInput.missing("neither " + (staticVerdicts == null ? "--static" : staticVerdicts.toAbsolutePath()
                 .normalize()) + " nor " + (spotbugs == null ? "--spotbugs" : spotbugs.toAbsolutePath().normalize())
                 + " exists: the static layer"
                 + " runs in the store module's build (./mvnw -pl jcstress -am verify builds it)", false);
@@ -253,15 +253,15 @@ public final class ProofGate implements Callable<Integer> {
      * (the store tests were skipped), its rows cannot be judged and say so; the static layer's rows still must
      * catch the publication controls.
      */
-    private TeethTable.Input<StaticVerdicts> dynamicLayer() throws IOException {
+    private TeethInput<StaticVerdicts> dynamicLayer() throws IOException {
         if (dynamicVerdicts == null) {
-            return TeethTable.Input.missing("not given (--dynamic): the dynamic rows cannot be judged", true);
+            return TeethInput.missing("not given (--dynamic): the dynamic rows cannot be judged", true);
         }
         if (!Files.isRegularFile(dynamicVerdicts)) {
-            return TeethTable.Input.missing(dynamicVerdicts.toAbsolutePath().normalize() + " does not exist: the"
+            return TeethInput.missing(dynamicVerdicts.toAbsolutePath().normalize() + " does not exist: the"
                     + " store tests, which write it (DynamicLayerTest), did not run", true);
         }
-        return TeethTable.Input.of(Codec.read(dynamicVerdicts, StaticVerdicts.class, StaticVerdicts.FORMAT),
+        return TeethInput.of(Codec.read(dynamicVerdicts, StaticVerdicts.class, StaticVerdicts.FORMAT),
                 dynamicVerdicts.toAbsolutePath().normalize().toString());
     }
 
@@ -269,13 +269,13 @@ public final class ProofGate implements Callable<Integer> {
      * A layer's verdicts with those example-provider's run wrote over the providers' strategies merged in, where
      * that file exists (the providers' tests ran) and the store module's verdicts were read.
      */
-    private static TeethTable.Input<StaticVerdicts> withProvided(TeethTable.Input<StaticVerdicts> store, Path provided)
+    private static TeethInput<StaticVerdicts> withProvided(TeethInput<StaticVerdicts> store, Path provided)
             throws IOException {
         if (store.rows().isEmpty() || provided == null || !Files.isRegularFile(provided)) {
             return store;
         }
         StaticVerdicts theirs = Codec.read(provided, StaticVerdicts.class, StaticVerdicts.FORMAT);
-        return TeethTable.Input.of(StaticVerdicts.merge(List.of(store.rows().get(), theirs)),
+        return TeethInput.of(StaticVerdicts.merge(List.of(store.rows().get(), theirs)),
                 store.source() + " + " + provided.toAbsolutePath().normalize());
     }
 

@@ -2,39 +2,33 @@ package dev.lazyinit.jcstress.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lazyinit.harness.contract.Codec;
+import dev.lazyinit.harness.contract.Layer;
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
-import dev.lazyinit.harness.contract.Teeth;
 import dev.lazyinit.harness.contract.Teeth.Row;
-import dev.lazyinit.jcstress.Layer;
 import dev.lazyinit.jcstress.Lazy_02_ExactlyOnce_ATOMIC_REFERENCE;
 import dev.lazyinit.jcstress.Proof;
 import dev.lazyinit.jcstress.gate.ProofCatalog.Found;
 import dev.lazyinit.jcstress.gate.TeethTable.Group;
-import dev.lazyinit.jcstress.gate.TeethTable.Input;
 import dev.lazyinit.jcstress.gate.TeethTable.Result;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import dev.lazyinit.strategy.Strength;
 import dev.lazyinit.strategy.VerdictKind;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The teeth table's rules, on verdicts made up for the purpose: what a full run on x86 shows (every required row
- * CAUGHT: the static layer catches each publication control, SpotBugs the non-volatile DCL and the bytecode check
- * the other two), and each way a row can be missing or not caught.
+ * The teeth table built end to end (rows collected from every layer, then judged), on verdicts made up for the
+ * purpose: what a full run on x86 shows (every required row CAUGHT: the static layer catches each publication
+ * control, SpotBugs the non-volatile DCL and the bytecode check the other two), and each way a row can be missing
+ * or not caught. The rules alone: {@link TeethRulesTest}; reading the store's rows: {@link StoreTeethReaderTest}.
  */
 class TeethTableTest {
 
@@ -56,12 +50,12 @@ class TeethTableTest {
         return verdicts;
     }
 
-    static Input<StaticVerdicts> staticLayer() {
+    static TeethInput<StaticVerdicts> staticLayer() {
         return staticLayer(null);
     }
 
     /** The static layer's verdicts: every control that violates safe publication CAUGHT, but {@code notCaught}. */
-    static Input<StaticVerdicts> staticLayer(Strategy notCaught) {
+    static TeethInput<StaticVerdicts> staticLayer(Strategy notCaught) {
         List<StaticVerdict> verdicts = new ArrayList<>();
         for (Strategy s : Strategy.values()) {
             VerdictKind kind = !s.violates().contains(Guarantee.SAFE_PUBLICATION) ? VerdictKind.PASS
@@ -69,11 +63,11 @@ class TeethTableTest {
             verdicts.add(new StaticVerdict(s.name(), List.of("dev.lazyinit.lazy.X"), kind, Strength.NONE, List.of(),
                     "made up"));
         }
-        return Input.of(new StaticVerdicts(StaticVerdicts.FORMAT, "SpotBugs", "made up", "now", verdicts, List.of()),
-                "made up");
+        return TeethInput.of(new StaticVerdicts(StaticVerdicts.FORMAT, "SpotBugs", "made up", "now", verdicts,
+                List.of()), "made up");
     }
 
-    static Input<StaticVerdicts> dynamicLayer() {
+    static TeethInput<StaticVerdicts> dynamicLayer() {
         return dynamicLayer(null);
     }
 
@@ -81,7 +75,7 @@ class TeethTableTest {
      * The dynamic layer's verdicts as VMLens gives them: every control that violates safe publication CAUGHT but
      * the VarHandle one (not traced: NOT_OBSERVED), and but {@code notCaught}.
      */
-    static Input<StaticVerdicts> dynamicLayer(Strategy notCaught) {
+    static TeethInput<StaticVerdicts> dynamicLayer(Strategy notCaught) {
         List<StaticVerdict> verdicts = new ArrayList<>();
         for (Strategy s : Strategy.values()) {
             VerdictKind kind = !s.violates().contains(Guarantee.SAFE_PUBLICATION) ? VerdictKind.PASS
@@ -90,32 +84,19 @@ class TeethTableTest {
             verdicts.add(new StaticVerdict(s.name(), List.of("dev/lazyinit/lazy/X.value"), kind, Strength.NONE,
                     List.of(), "made up"));
         }
-        return Input.of(new StaticVerdicts(StaticVerdicts.FORMAT, "VMLens", "made up", "now", verdicts, List.of()),
-                "made up");
+        return TeethInput.of(new StaticVerdicts(StaticVerdicts.FORMAT, "VMLens", "made up", "now", verdicts,
+                List.of()), "made up");
     }
 
-    static Input<List<Row>> store(VerdictKind waiters) {
-        return Input.of(List.of(new Row(Guarantee.WAITERS_CAN_GIVE_UP, Strategy.BROKEN_UNINTERRUPTIBLE_WAIT.name(),
-                "store", "FailureSemanticsTest.interruptedWaiterGivesUp", waiters, 20, "made up")), "made up");
+    static TeethInput<List<Row>> store(VerdictKind waiters) {
+        return TeethInput.of(List.of(new Row(Guarantee.WAITERS_CAN_GIVE_UP,
+                Strategy.BROKEN_UNINTERRUPTIBLE_WAIT.name(), Layer.STORE,
+                "FailureSemanticsTest.interruptedWaiterGivesUp", waiters, 20, "made up")), "made up");
     }
 
     static Group group(TeethTable t, Guarantee g, Strategy control) {
         return t.groups().stream().filter(gr -> gr.guarantee() == g && gr.control().equals(control.name()))
                 .findFirst().orElseThrow();
-    }
-
-    @Test
-    void everyGuaranteeAControlViolatesHasALayerThatMustCatchIt() {
-        for (Strategy s : Strategy.brokenControls()) {
-            for (Guarantee g : s.violates()) {
-                assertThat(Layer.required(g)).as(s + " violates " + g).isNotEmpty();
-                if (Layer.required(g).contains(Layer.JCSTRESS)) {
-                    assertThat(Layer.proofOf(g)).as("a JCStress proof that shows " + g).isPresent();
-                }
-            }
-        }
-        assertThat(Strategy.brokenControls()).as("PER_INSTANCE has no control (see the README)")
-                .noneMatch(s -> s.violates().contains(Guarantee.PER_INSTANCE));
     }
 
     @Test
@@ -135,13 +116,13 @@ class TeethTableTest {
             Group publication = group(t, Guarantee.SAFE_PUBLICATION, s);
             assertThat(publication.result()).as(s.name()).isEqualTo(Result.CAUGHT);
             assertThat(publication.lines()).filteredOn(TeethTable.Line::required)
-                    .extracting(l -> l.row().layer() + " " + l.row().verdict().label())
+                    .extracting(l -> l.row().layer().id() + " " + l.row().verdict().label())
                     .containsExactly("static CAUGHT", s == Strategy.BROKEN_DCL_VAR_HANDLE_PLAIN
                             ? "dynamic NOT_OBSERVED" : "dynamic CAUGHT");
         }
         Group exactlyOnce = group(t, Guarantee.EXACTLY_ONCE, Strategy.BROKEN_UNSYNCHRONIZED);
         assertThat(exactlyOnce.lines()).singleElement().satisfies(l -> {
-            assertThat(l.row().layer()).isEqualTo("jcstress");
+            assertThat(l.row().layer()).isEqualTo(Layer.JCSTRESS);
             assertThat(l.row().samples()).isEqualTo(1000);
             assertThat(l.row().observed()).isEqualTo("\"bug\" x10");
         });
@@ -172,7 +153,7 @@ class TeethTableTest {
         TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(), dynamicLayer(), store(VerdictKind.CAUGHT));
         Group dcl = group(t, Guarantee.SAFE_PUBLICATION, Strategy.BROKEN_DCL_NON_VOLATILE);
         assertThat(dcl.result()).isEqualTo(Result.CAUGHT);
-        assertThat(dcl.lines()).extracting(l -> l.row().layer() + " " + l.required() + " " + l.row().verdict().label())
+        assertThat(dcl.lines()).extracting(l -> l.row().layer().id() + " " + l.required() + " " + l.row().verdict().label())
                 .containsExactly("static true CAUGHT", "dynamic true CAUGHT", "jcstress false NOT_OBSERVED");
     }
 
@@ -195,7 +176,7 @@ class TeethTableTest {
     @Test
     void withoutTheStoreTestsTheStoreRowsAreNotJudgedAndDoNotFail() {
         TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(), dynamicLayer(),
-                Input.missing("no teeth files", true));
+                TeethInput.missing("no teeth files", true));
         assertThat(group(t, Guarantee.WAITERS_CAN_GIVE_UP, Strategy.BROKEN_UNINTERRUPTIBLE_WAIT).result())
                 .isEqualTo(Result.NOT_JUDGED);
         assertThat(t.failures()).isEmpty();
@@ -207,7 +188,7 @@ class TeethTableTest {
                 store(VerdictKind.NOT_OBSERVED));
         assertThat(notCaught.failures()).singleElement().asString().contains("WAITERS_CAN_GIVE_UP");
         TeethTable noRow = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(), dynamicLayer(),
-                Input.of(List.of(), "a file without that row"));
+                TeethInput.of(List.of(), "a file without that row"));
         assertThat(group(noRow, Guarantee.WAITERS_CAN_GIVE_UP, Strategy.BROKEN_UNINTERRUPTIBLE_WAIT).result())
                 .isEqualTo(Result.MISSED);
     }
@@ -215,16 +196,16 @@ class TeethTableTest {
     @Test
     void aMissingStaticLayerFailsUnlessItWasNotGiven() {
         TeethTable missing = TeethTable.build(verdicts(null, null), IS_BUG, null,
-                Input.missing("neither file exists", false),
-                Input.missing("not given (--dynamic)", true), store(VerdictKind.CAUGHT));
+                TeethInput.missing("neither file exists", false),
+                TeethInput.missing("not given (--dynamic)", true), store(VerdictKind.CAUGHT));
         assertThat(missing.failures()).as("one failure per control that violates safe publication")
                 .hasSize(3).allSatisfy(f -> assertThat(f).contains("violates SAFE_PUBLICATION"))
                 .anySatisfy(f -> assertThat(f).contains("BROKEN_DCL_NON_VOLATILE"))
                 .anySatisfy(f -> assertThat(f).contains("BROKEN_DCL_VAR_HANDLE_PLAIN"))
                 .anySatisfy(f -> assertThat(f).contains("BROKEN_FINAL_WRAPPER_NON_FINAL"));
         TeethTable notGiven = TeethTable.build(verdicts(null, null), IS_BUG, null,
-                Input.missing("not given (--static)", true),
-                Input.missing("not given (--dynamic)", true), store(VerdictKind.CAUGHT));
+                TeethInput.missing("not given (--static)", true),
+                TeethInput.missing("not given (--dynamic)", true), store(VerdictKind.CAUGHT));
         assertThat(notGiven.failures()).isEmpty();
         assertThat(group(notGiven, Guarantee.SAFE_PUBLICATION, Strategy.BROKEN_DCL_NON_VOLATILE).result())
                 .isEqualTo(Result.NOT_JUDGED);
@@ -241,33 +222,6 @@ class TeethTableTest {
         assertThat(t.failures()).isEmpty();
         TeethTable full = TeethTable.build(partial, IS_BUG, null, staticLayer(), dynamicLayer(), store(VerdictKind.CAUGHT));
         assertThat(full.failures()).singleElement().asString().contains("SAME_INSTANCE");
-    }
-
-    @Test
-    void storeRowsAreReadFromEveryFileInTheFolderAndTheTableIsWrittenAsATeethFile(@TempDir Path dir)
-            throws IOException {
-        Path teeth = dir.resolve("teeth");
-        assertThat(TeethTable.readStore(teeth).excused()).as("no folder: the store tests did not run").isTrue();
-        Row waiters = store(VerdictKind.CAUGHT).rows().orElseThrow().get(0);
-        Row other = new Row(Guarantee.PER_INSTANCE, Strategy.SYNCHRONIZED.name(), "store", "TwoHoldersTest",
-                VerdictKind.PASS, 2, "two holders, two values");
-        Codec.write(teeth.resolve("FailureSemanticsTest.json"), new Teeth(Teeth.FORMAT, "now", List.of(waiters)));
-        Codec.write(teeth.resolve("ScopeTest.json"), new Teeth(Teeth.FORMAT, "now", List.of(other)));
-        Input<List<Row>> read = TeethTable.readStore(teeth);
-        assertThat(read.rows()).hasValue(List.of(waiters, other));
-
-        TeethTable t = TeethTable.build(verdicts(null, null), IS_BUG, null, staticLayer(), dynamicLayer(), read);
-        assertThat(t.failures()).isEmpty();
-        assertThat(group(t, Guarantee.PER_INSTANCE, Strategy.SYNCHRONIZED).result()).as("shown, not judged")
-                .isEqualTo(Result.NONE);
-        Path out = dir.resolve("teeth.json");
-        t.write(out);
-        Teeth back = Codec.read(out, Teeth.class, Teeth.FORMAT);
-        assertThat(back.rows()).contains(waiters, other).hasSize(t.teeth().rows().size());
-
-        Files.writeString(teeth.resolve("broken.json"), "{\"format\": \"something-else/1\"}");
-        assertThat(TeethTable.readStore(teeth).rows()).isEmpty();
-        assertThat(TeethTable.readStore(teeth).excused()).as("an unreadable file is not a skipped test").isFalse();
     }
 
     @Test

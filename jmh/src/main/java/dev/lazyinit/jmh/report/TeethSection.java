@@ -27,7 +27,7 @@ final class TeethSection implements Section {
                 + " saw; a known blind spot is a control kept to show what a layer cannot see.");
         List<List<String>> rows = new ArrayList<>();
         for (Teeth.Row r : t.rows()) {
-            rows.add(List.of(r.guarantee().label(), MarkdownDoc.escape(r.control()), r.layer(),
+            rows.add(List.of(r.guarantee().label(), MarkdownDoc.escape(r.control()), r.layer().id(),
                     MarkdownDoc.escape(r.check()), r.verdict().label(), String.format(Locale.ROOT, "%,d", r.samples()),
                     MarkdownDoc.escape(r.observed())));
         }

@@ -41,12 +41,14 @@ public final class Codec {
     /**
      * The enums that have a word of their own are written as that word, as the tables show them: a {@link Property}
      * as its {@link Property#id() id} ({@code exactly-once}), a {@link VerdictKind} as its
-     * {@link VerdictKind#label() label} ({@code N/A}). Read back from the word (or the constant's name).
+     * {@link VerdictKind#label() label} ({@code N/A}), a {@link Layer} as its {@link Layer#id() id}
+     * ({@code static}). Read back from the word (or the constant's name).
      */
     private static SimpleModule words() {
         SimpleModule module = new SimpleModule("lazyinit-words");
         word(module, Property.class, Property::id);
         word(module, VerdictKind.class, VerdictKind::label);
+        word(module, Layer.class, Layer::id);
         return module;
     }
 

@@ -29,13 +29,14 @@ public record Teeth(String format, String generatedAt, List<Row> rows) implement
      *
      * @param guarantee the guarantee the control violates
      * @param control the broken control (a strategy name)
-     * @param layer {@code jcstress}, {@code static} or {@code store}
+     * @param layer the layer whose check this is, written as its {@link Layer#id() id} ({@code static},
+     *        {@code dynamic}, {@code jcstress} or {@code store})
      * @param check the proof or test that must catch it (a JCStress test, a test method)
      * @param verdict CAUGHT if the check showed the violation, NOT_OBSERVED if it did not
      * @param samples how many samples or trials the check ran
      * @param observed what the check saw, in words (the outcome and its count, the finding, the assertion)
      */
-    public record Row(Guarantee guarantee, String control, String layer, String check, VerdictKind verdict,
+    public record Row(Guarantee guarantee, String control, Layer layer, String check, VerdictKind verdict,
                       long samples, String observed) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.lazyinit.harness.support;
 
 import dev.lazyinit.harness.contract.Codec;
+import dev.lazyinit.harness.contract.Layer;
 import dev.lazyinit.harness.contract.Teeth;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
@@ -30,7 +31,7 @@ import java.util.Map;
 public final class StoreTeeth {
 
     /** The layer these rows speak for. */
-    public static final String LAYER = "store";
+    public static final Layer LAYER = Layer.STORE;
 
     /** Where the rows go, relative to the store module (the tests' working folder). */
     public static final Path FILE = Path.of("target", "teeth", "store-teeth.json");

@@ -1,4 +1,4 @@
-package dev.lazyinit.jcstress;
+package dev.lazyinit.harness.contract;
 
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Property;
@@ -13,6 +13,10 @@ import java.util.Set;
  * #mustCatch(Strategy, Guarantee)}), the gate to build and judge the teeth table: every guarantee a control
  * {@link Strategy#violates() violates} must be CAUGHT by at least one of its {@link #required} layers, unless the
  * registry marks it a {@link Strategy#knownBlindSpots() known blind spot}.
+ *
+ * <p>It lives in the contract because a {@link Teeth.Row} names its layer: the store tests write their rows with
+ * it, the gate reads them back and compares layers as values, and the {@link Codec} writes each as its
+ * {@link #id()}. It needs nothing but the registry ({@link Guarantee}, {@link Property}, {@link Strategy}).
  */
 public enum Layer {
 
@@ -35,7 +39,7 @@ public enum Layer {
         this.id = id;
     }
 
-    /** @return the name the teeth table's {@code layer} column uses */
+    /** @return the name the teeth table's {@code layer} column and the {@link Teeth} file use */
     public String id() {
         return id;
     }
