@@ -7,17 +7,10 @@ import dev.lazyinit.store.PostgresStore;
 import dev.lazyinit.strategy.Strategy;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * every one of them holds a store. "Together" has to be checked, not assumed: a thread that is still starting
  * when the gate opens does not race, it arrives late (on 2 cores, 64 threads take a while to start), and its
  * start-up lands in the measured time. So the setup waits until every racer has arrived (a ready latch) and
- * is parked on the gate (its thread state is WAITING) before the shot.
+ * is parked on the gate (its thread state is WAITING) before the shot. StampedeRacers lines them up.
  *
  * What is reported per trial:
  *   - the time until every thread holds a store (the primary score, single shot);
@@ -66,7 +59,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * the 2 cores (a poll costs the client about 0.2 ms of CPU, the server its share), so an exactly-once strategy
  * and the baseline, whose times are compared, run with no query beside them, and the duplicate pools it is
  * there to catch live for tens to hundreds of milliseconds: polling every millisecond found the same peaks at
- * up to twice the cost. With -p sampleMillis=0 there is no sampler, only the last reading.
+ * up to twice the cost. With -p sampleMillis=0 there is no sampler, only the last reading. The sampler is
+ * ConnectionSampler.
  *
  * The baselines. baseline(): the same N parked threads, released the same way, with no holder: one designated
  * racer creates the store through the same factory and hands it to the others through a future. That is the
@@ -111,12 +105,13 @@ public class LazyInit_03_ColdStampede {
      * What every racer calls once released (a holder's get(), or the baseline's hand-off), with the factory
      * behind it, whose pool name the sampler and the counts follow.
      */
-    interface Target {
+    interface Target extends StampedeRacers.Call<PostgresStore> {
 
         /**
          * @param slot the racer's number, 0 to N - 1
          * @return the store this racer ends up holding
          */
+        @Override
         PostgresStore get(int slot);
 
         /** @return the factory every store of this trial comes from, with the trial's unique pool name */
@@ -127,10 +122,10 @@ public class LazyInit_03_ColdStampede {
     }
 
     /**
-     * N parked racers and a parked connection sampler, new for every single-shot iteration; and the trial's
-     * counts, which JMH reports beside the time as secondary metrics (EVENTS: reported as they are, not divided
-     * by time; the report reads each trial's value from the raw data). Only the public fields are counters (JMH
-     * would take a public method returning a number for one too).
+     * N parked racers ({@link StampedeRacers}) and a parked {@link ConnectionSampler}, new for every single-shot
+     * iteration; and the trial's counts, which JMH reports beside the time as secondary metrics (EVENTS: reported
+     * as they are, not divided by time; the report reads each trial's value from the raw data). Only the public
+     * fields are counters (JMH would take a public method returning a number for one too).
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
@@ -147,16 +142,10 @@ public class LazyInit_03_ColdStampede {
 
         private ServerView server;
         private int threads;
-        private int sampleMillis;
 
         private volatile Target target;
-        private List<Thread> racers;
-        private CountDownLatch ready;
-        private CountDownLatch start;
-        private CountDownLatch done;
-        private AtomicReferenceArray<PostgresStore> got;
-        private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        private Sampler sampler;
+        private StampedeRacers<PostgresStore> racers;
+        private ConnectionSampler sampler;
 
         @Setup(Level.Trial)
         public void openServerView() throws SQLException {
@@ -172,59 +161,20 @@ public class LazyInit_03_ColdStampede {
         @Setup(Level.Iteration)
         public void parkRacers(Crowd crowd) throws InterruptedException {
             threads = crowd.threads;
-            sampleMillis = crowd.sampleMillis;
             pools = 0;
             leftOpen = 0;
             distinct = 0;
             peakConnections = 0;
             target = null;
-            failures.clear();
-            ready = new CountDownLatch(threads);
-            start = new CountDownLatch(1);
-            done = new CountDownLatch(threads);
-            got = new AtomicReferenceArray<>(threads);
-            racers = new ArrayList<>(threads);
-            for (int i = 0; i < threads; i++) {
-                int slot = i;
-                Thread t = new Thread(() -> race(slot), "stampede-" + i);
-                t.setDaemon(true);
-                t.start();
-                racers.add(t);
-            }
-            sampler = new Sampler(server, () -> target, sampleMillis, start);
-            awaitParked();
+            racers = new StampedeRacers<>(threads);
+            sampler = new ConnectionSampler(server, this::releasedFactory, crowd.sampleMillis, racers.gate());
+            racers.awaitParked(sampler);
         }
 
-        private void awaitParked() throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            if (!ready.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(ready.getCount() + " of " + threads + " racers never arrived");
-            }
-            // Arrived is not yet parked: a racer past ready.countDown() may not have reached start.await().
-            List<Thread> waiting = new ArrayList<>(racers);
-            if (sampler.isAlive()) {
-                waiting.add(sampler);
-            }
-            for (Thread t : waiting) {
-                while (t.getState() != Thread.State.WAITING) {
-                    if (System.nanoTime() > deadline || !t.isAlive()) {
-                        throw new IllegalStateException(t.getName() + " is " + t.getState() + ", not parked");
-                    }
-                    LockSupport.parkNanos(100_000); // not a spin: the racers need the CPU to get there
-                }
-            }
-        }
-
-        private void race(int slot) {
-            try {
-                ready.countDown();
-                start.await();
-                got.set(slot, target.get(slot));
-            } catch (Throwable e) {
-                failures.add(e);
-            } finally {
-                done.countDown();
-            }
+        /** @return the factory of the target the gate released, or null if it opened with no shot */
+        private RecordingStoreFactory releasedFactory() {
+            Target released = target;
+            return released == null ? null : released.factory();
         }
 
         /**
@@ -233,7 +183,7 @@ public class LazyInit_03_ColdStampede {
          */
         @TearDown(Level.Iteration)
         public void countAndClose() throws Exception {
-            start.countDown(); // idempotent; frees the racers if the shot never ran
+            racers.openGate(); // frees the racers if the shot never ran
             sampler.stopSampling();
             if (target == null) {
                 return;
@@ -242,7 +192,7 @@ public class LazyInit_03_ColdStampede {
             int last = server.connections(factory.config().applicationName());
             Map<PostgresStore, Boolean> handedOut = new IdentityHashMap<>();
             for (int i = 0; i < threads; i++) {
-                PostgresStore s = got.get(i);
+                PostgresStore s = racers.got(i);
                 if (s != null) {
                     handedOut.put(s, Boolean.TRUE);
                 }
@@ -254,9 +204,7 @@ public class LazyInit_03_ColdStampede {
 
             target.close();
             factory.closeAll();
-            for (Thread t : racers) {
-                t.join(TimeUnit.SECONDS.toMillis(30));
-            }
+            racers.join();
             server.awaitGone(factory.config().applicationName(), Duration.ofSeconds(10));
         }
 
@@ -268,13 +216,8 @@ public class LazyInit_03_ColdStampede {
          * @throws InterruptedException if interrupted while waiting for the racers
          */
         int release(Target what) throws InterruptedException {
-            target = what; // published to the racers (and the sampler) by the gate
-            start.countDown();
-            done.await();
-            Throwable failure = failures.peek();
-            if (failure != null) {
-                throw new IllegalStateException("With " + threads + " threads: a get() failed", failure);
-            }
+            target = what; // published to the sampler (and, as the call, to the racers) by the gate
+            racers.release(what);
             return threads;
         }
     }
@@ -378,72 +321,5 @@ public class LazyInit_03_ColdStampede {
     @Benchmark
     public int baseline_again(Stampede stampede, Direct direct) throws InterruptedException {
         return stampede.release(direct.target);
-    }
-
-    /**
-     * Polls pg_stat_activity for one application name, keeping the maximum: parked on the racers' gate, it
-     * waits (without a query) until the factory is called a second time, then polls until the teardown stops it.
-     * With a period of 0 it is never started.
-     */
-    static final class Sampler extends Thread {
-
-        private final ServerView server;
-        private final Supplier<Target> target;
-        private final int periodMillis;
-        private final CountDownLatch gate;
-        private volatile boolean running = true;
-        private volatile int peak;
-        private volatile Exception failure;
-
-        Sampler(ServerView server, Supplier<Target> target, int periodMillis, CountDownLatch gate) {
-            super("stampede-connection-sampler");
-            setDaemon(true);
-            this.server = server;
-            this.target = target;
-            this.periodMillis = periodMillis;
-            this.gate = gate;
-            if (periodMillis > 0) {
-                start();
-            }
-        }
-
-        @Override
-        public void run() {
-            try {
-                gate.await();
-                Target released = target.get();
-                if (released == null) {
-                    return; // the teardown opened the gate: there was no shot
-                }
-                RecordingStoreFactory factory = released.factory();
-                while (running && factory.calls() < 2) {
-                    Thread.sleep(1); // one pool: the last reading is its peak; no query beside the racers
-                }
-                String applicationName = factory.config().applicationName();
-                while (running) {
-                    peak = Math.max(peak, server.connections(applicationName));
-                    Thread.sleep(periodMillis);
-                }
-            } catch (SQLException e) {
-                failure = e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** Stops polling and waits for a poll under way (never interrupted: that could break the connection). */
-        void stopSampling() throws InterruptedException {
-            running = false;
-            if (periodMillis > 0) {
-                join(TimeUnit.SECONDS.toMillis(10));
-            }
-        }
-
-        int peak() throws SQLException {
-            if (failure != null) {
-                throw new SQLException("The connection sampler failed", failure);
-            }
-            return peak;
-        }
     }
 }

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The results of one set of forks (usually one JDK's), looked up by {@link Bench} and {@link Strategy} instead
- * of by names: what every section and decision reads.
+ * of by names: what every section and decision reads. Which number each ratio compares with which, and which
+ * A/A control judges it, is {@link Comparisons}' job; this class offers its comparisons under its own name.
  */
 final class Measurements {
 
@@ -25,10 +26,12 @@ final class Measurements {
     static final Strategy FLOOR_CONTROL = Strategy.BROKEN_UNSYNCHRONIZED;
 
     private final JmhResults results;
+    private final Comparisons compare;
 
     /** @param results the rows to read */
     Measurements(JmhResults results) {
         this.results = results;
+        this.compare = new Comparisons(this);
     }
 
     /** @return the rows */
@@ -101,170 +104,82 @@ final class Measurements {
         return row(bench, r -> strategy.name().equals(r.param(Bench.STRATEGY))).map(Measurements::score);
     }
 
-    /**
-     * A cold subject's first access against the baseline's, round by round.
-     *
-     * @param x a cold subject's shots
-     * @param base the baseline's, from the same rounds
-     * @return the median of the per-round ratios with its 95 % interval; if a subject missed rounds, so that
-     *         shots cannot be paired, the ratio of the medians with a bootstrap interval
-     */
+    // The comparisons: what each ratio is measured against and which A/A control judges it is Comparisons' job;
+    // the sections and Decide ask for them here.
+
+    /** @return a cold subject's shots ÷ the baseline's, round by round ({@link Comparisons#coldRatio}) */
     static Interval coldRatio(Metric x, Metric base) {
-        return x.samples().length == base.samples().length ? Ratios.paired(x.samples(), base.samples())
-                : Ratios.ofMedians(x.samples(), base.samples());
+        return Comparisons.coldRatio(x, base);
     }
 
-    /** @return the cold family's resolution: its A/A control, baseline_again against baseline, round by round */
+    /** @return the cold family's A/A resolution ({@link Comparisons#coldResolution}) */
     Resolution coldResolution() {
-        Optional<Metric> again = baseline(Bench.COLD_BASELINE_AGAIN);
-        Optional<Metric> base = baseline(Bench.COLD_BASELINE);
-        return new Resolution("the no-holder baseline twice, `baseline_again` ÷ `baseline`, median of per-round"
-                + " ratios", again.isPresent() && base.isPresent() ? Optional.of(coldRatio(again.get(), base.get()))
-                : Optional.empty());
+        return compare.coldResolution();
     }
 
-    /**
-     * @param again the A/A twin of a steady-state baseline
-     * @param base that baseline
-     * @return the resolution their ratio gives
-     */
+    /** @return the resolution of a steady-state A/A pair ({@link Comparisons#steadyResolution(Bench, Bench)}) */
     Resolution steadyResolution(Bench again, Bench base) {
-        return new Resolution("`" + again.method() + "` ÷ `" + base.method() + "`",
-                Ratio.of(baseline(again), baseline(base)).map(Interval::of));
+        return compare.steadyResolution(again, base);
     }
 
-    /**
-     * @param threads a stampede's thread count
-     * @return the stampede's resolution at that count: baseline_again against baseline, ratio of median times
-     */
+    /** @return the stampede's A/A resolution at a thread count ({@link Comparisons#stampedeResolution}) */
     Resolution stampedeResolution(int threads) {
-        Optional<Metric> a = stampedeBaseline(Bench.STAMPEDE_BASELINE_AGAIN, threads).map(Stampede::time);
-        Optional<Metric> b = stampedeBaseline(Bench.STAMPEDE_BASELINE, threads).map(Stampede::time);
-        return new Resolution("`baseline_again` ÷ `baseline` at " + threads + " threads, ratio of median times",
-                a.isPresent() && b.isPresent() ? Optional.of(Ratios.ofMedians(a.get().samples(), b.get().samples()))
-                        : Optional.empty());
+        return compare.stampedeResolution(threads);
     }
 
-    /**
-     * @param twoThreads whether for the 2-thread column
-     * @return what a steady-state {@code get()} is compared with: the floor twin (the floor's work through the
-     *         strategies' own call path) if it was measured, else the inline floor, else the field read (results of
-     *         older versions)
-     */
+    /** @return what a steady-state {@code get()} is compared with ({@link Comparisons#steadyAgainst}) */
     Bench steadyAgainst(boolean twoThreads) {
-        Bench twin = twoThreads ? Bench.FLOOR_TWIN_2_THREADS : Bench.FLOOR_TWIN;
-        Bench floor = twoThreads ? Bench.FLOOR_2_THREADS : Bench.FLOOR;
-        return baseline(twin).isPresent() ? twin : baseline(floor).isPresent() ? floor
-                : twoThreads ? Bench.FIELD_READ_2_THREADS : Bench.FIELD_READ;
+        return compare.steadyAgainst(twoThreads);
     }
 
-    /**
-     * The floor check: the unsynchronized control does the floor twin's very work through the very same call, so it
-     * must read ≈ 1.00× it. Measured against the floor twin only; against the inline floor it would carry the
-     * call path, which is why the twin exists.
-     *
-     * @param twoThreads whether for the 2-thread column
-     * @return the control's {@code get()} ÷ the floor twin, judged by the column's A/A control, if both ran
-     */
+    /** @return the floor check: the unsynchronized control ÷ the floor twin ({@link Comparisons#floorCheck}) */
     Optional<Guide.Compared> floorCheck(boolean twoThreads) {
-        Bench against = steadyAgainst(twoThreads);
-        if (against != Bench.FLOOR_TWIN && against != Bench.FLOOR_TWIN_2_THREADS) {
-            return Optional.empty();
-        }
-        return compared(aaResolution(twoThreads), Ratio.of(of(twoThreads ? Bench.GET_2_THREADS : Bench.GET,
-                FLOOR_CONTROL), baseline(against)).map(Interval::of));
+        return compare.floorCheck(twoThreads);
     }
 
-    /**
-     * @param twoThreads whether for the 2-thread column
-     * @return the column's resolution: its A/A control, and no resolution at all if the floor check failed
-     */
+    /** @return a steady-state column's resolution ({@link Comparisons#steadyResolution(boolean)}) */
     Resolution steadyResolution(boolean twoThreads) {
-        Resolution aa = aaResolution(twoThreads);
-        return floorCheck(twoThreads).filter(Guide.Compared::resolved).map(c -> aa.disturbedBy("the unsynchronized"
-                + " control, which does the floor twin's work through the same call, reads " + c.ratio() + " of it"
-                + " (it must read ≈ 1.00×), so this run's call path did not cancel out of its ratios")).orElse(aa);
+        return compare.steadyResolution(twoThreads);
     }
 
-    private Resolution aaResolution(boolean twoThreads) {
-        return twoThreads ? steadyResolution(Bench.FIELD_READ_2_THREADS_AGAIN, Bench.FIELD_READ_2_THREADS)
-                : steadyResolution(Bench.FIELD_READ_AGAIN, Bench.FIELD_READ);
-    }
-
-    /**
-     * @return the dispatch control: the floor twin behind a polluted call site ÷ the floor twin, judged by the
-     *         1-thread A/A control, if both ran
-     */
+    /** @return the dispatch control: polluted floor twin ÷ floor twin ({@link Comparisons#dispatchControl}) */
     Optional<Guide.Compared> dispatchControl() {
-        return compared(aaResolution(false), Ratio.of(baseline(Bench.FLOOR_TWIN_POLLUTED),
-                baseline(Bench.FLOOR_TWIN)).map(Interval::of));
+        return compare.dispatchControl();
     }
 
-    /**
-     * @param strategy a strategy
-     * @param twoThreads whether its 2-thread {@code get()}
-     * @return its {@code get()} ÷ {@link #steadyAgainst}, judged by {@link #steadyResolution}, if measured
-     */
+    /** @return a strategy's {@code get()} ÷ what it is compared with ({@link Comparisons#steady}) */
     Optional<Guide.Compared> steady(Strategy strategy, boolean twoThreads) {
-        return compared(steadyResolution(twoThreads), Ratio.of(of(twoThreads ? Bench.GET_2_THREADS : Bench.GET,
-                strategy), baseline(steadyAgainst(twoThreads))).map(Interval::of));
+        return compare.steady(strategy, twoThreads);
     }
 
-    /**
-     * @param a a strategy
-     * @param b another
-     * @return a's 1-thread {@code get()} ÷ b's, judged by the 1-thread {@link #steadyResolution}, if both were
-     *         measured
-     */
+    /** @return one strategy's 1-thread {@code get()} ÷ another's ({@link Comparisons#steadyBetween}) */
     Optional<Guide.Compared> steadyBetween(Strategy a, Strategy b) {
-        return compared(steadyResolution(false), Ratio.of(of(Bench.GET, a), of(Bench.GET, b)).map(Interval::of));
+        return compare.steadyBetween(a, b);
     }
 
-    /**
-     * @return the query baseline: {@code SELECT 1} through the floor twin (the strategies' store, pool and call
-     *         path), or, in results of older versions, on a store in a final field
-     */
+    /** @return the query baseline ({@link Comparisons#pingBaseline}) */
     Bench pingBaseline() {
-        return baseline(Bench.PING_TWIN).isPresent() ? Bench.PING_TWIN : Bench.PING;
+        return compare.pingBaseline();
     }
 
-    /**
-     * @param strategy a strategy
-     * @return its {@code get().ping()} ÷ {@link #pingBaseline}, judged by the query's A/A control (a holder's own
-     *         cost, nanoseconds against tens of microseconds, must leave it ≈ 1.00×), if both ran
-     */
+    /** @return a strategy's {@code get().ping()} ÷ the query baseline ({@link Comparisons#ping}) */
     Optional<Guide.Compared> ping(Strategy strategy) {
-        return compared(pingResolution(), Ratio.of(of(Bench.GET_AND_PING, strategy), baseline(pingBaseline()))
-                .map(Interval::of));
+        return compare.ping(strategy);
     }
 
-    /** @return the query's resolution: its A/A control, {@code pingTwin_again} ÷ {@code pingTwin} */
+    /** @return the query's A/A resolution ({@link Comparisons#pingResolution}) */
     Resolution pingResolution() {
-        return steadyResolution(Bench.PING_TWIN_AGAIN, Bench.PING_TWIN);
+        return compare.pingResolution();
     }
 
-    /**
-     * @param strategy a strategy
-     * @return its cold first {@code get()} ÷ the no-holder baseline, round by round, judged by the cold A/A control
-     */
+    /** @return a strategy's cold first {@code get()} ÷ the no-holder baseline ({@link Comparisons#cold}) */
     Optional<Guide.Compared> cold(Strategy strategy) {
-        Optional<Metric> base = baseline(Bench.COLD_BASELINE);
-        return compared(coldResolution(), of(Bench.FIRST_GET, strategy).flatMap(x -> base.map(b -> coldRatio(x, b))));
+        return compare.cold(strategy);
     }
 
-    /**
-     * @param strategy a strategy
-     * @param threads a stampede's thread count
-     * @return its time ÷ the no-holder baseline's at that count, judged by that count's A/A control
-     */
+    /** @return a strategy's stampede time ÷ the no-holder baseline's ({@link Comparisons#stampedeTime}) */
     Optional<Guide.Compared> stampedeTime(Strategy strategy, int threads) {
-        Optional<Stampede> base = stampedeBaseline(Bench.STAMPEDE_BASELINE, threads);
-        return compared(stampedeResolution(threads), stampede(strategy, threads).flatMap(x -> base.map(b ->
-                Ratios.ofMedians(x.time().samples(), b.time().samples()))));
-    }
-
-    private static Optional<Guide.Compared> compared(Resolution resolution, Optional<Interval> ratio) {
-        return ratio.map(resolution::compare);
+        return compare.stampedeTime(strategy, threads);
     }
 
     /** @return the stampede's thread counts, smallest first */

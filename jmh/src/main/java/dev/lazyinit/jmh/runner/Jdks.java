@@ -34,6 +34,11 @@ import java.util.stream.Stream;
  *
  * A bad JDK in the arguments of {@code runner} exits with 2 and says why, before anything is built. The benchmark
  * runner uses the same class, compiled.
+ *
+ * <p>So it stays one file that needs nothing but the JDK: a single-file source launch on JDK 17 or 21 compiles
+ * this file alone. {@code ./bench} launches {@code runner} so on every run, {@code .ci/run} launches {@code find},
+ * the jmh README documents the other commands, and together they reach everything here but
+ * {@link #previewSources}: moved into another class, a part would break its command before anything is built.
  */
 public final class Jdks {
 
