@@ -23,9 +23,9 @@ record Context(Inputs inputs, Measurements all, Measurements main, List<Measurem
      * @return the measurements and decisions made from them
      */
     static Context of(Inputs inputs) {
-        Measurements all = new Measurements(inputs.results());
+        Measurements all = new Measurements(inputs.results(), inputs.strategies());
         List<Measurements> byJdk = inputs.results().jdks().stream()
-                .map(j -> new Measurements(inputs.results().onJdk(j))).toList();
+                .map(j -> new Measurements(inputs.results().onJdk(j), inputs.strategies())).toList();
         Measurements main = byJdk.size() > 1 ? byJdk.get(byJdk.size() - 1) : all;
         Guide guide = Decide.guide(main, byJdk, inputs.verdicts(), inputs.staticVerdicts(),
                 inputs.virtualThreads());

@@ -29,7 +29,7 @@ final class FailureSection implements Section {
                 .map(e -> escape(e.getKey() + " " + e.getValue())).collect(Collectors.joining(", ")) + ".");
         for (FailureSemantics.Fault fault : f.faults()) {
             List<List<String>> rows = new ArrayList<>();
-            for (Strategy s : Strategy.values()) {
+            for (Strategy s : c.inputs().strategies()) {
                 f.observed(fault.id(), s.name()).ifPresent(o -> rows.add(List.of(Fmt.label(s), escape(o))));
             }
             if (!rows.isEmpty()) {

@@ -5,12 +5,16 @@ import dev.lazyinit.harness.contract.Environment;
 import dev.lazyinit.harness.contract.FailureSemantics;
 import dev.lazyinit.harness.contract.ProofVerdicts;
 import dev.lazyinit.harness.contract.StaticVerdicts;
+import dev.lazyinit.harness.contract.StrategyCatalog;
 import dev.lazyinit.harness.contract.Teeth;
 import dev.lazyinit.harness.contract.Versioned;
 import dev.lazyinit.harness.contract.VirtualThreadResults;
+import dev.lazyinit.strategy.Strategy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,11 +31,14 @@ import java.util.Optional;
  * @param dynamicVerdicts {@code dynamic-verdicts.json}, the dynamic layer's verdicts (store module, VMLens), if
  *        copied in
  * @param teeth {@code teeth.json}, which layer caught each broken control (the JCStress gate), if copied in
+ * @param strategies the strategies to report on, in the run's registry order: from {@code strategies.json}, where
+ *        a provider's strategy whose jar is not on this class path is known by its description alone; for a folder
+ *        written before that file, this build's registry
  */
 public record Inputs(JmhResults results, Optional<Environment> environment, Optional<ProofVerdicts> verdicts,
                      Optional<FailureSemantics> failures, Optional<VirtualThreadResults> virtualThreads,
                      Optional<StaticVerdicts> staticVerdicts, Optional<StaticVerdicts> dynamicVerdicts,
-                     Optional<Teeth> teeth) {
+                     Optional<Teeth> teeth, List<Strategy> strategies) {
 
     /** JMH's results. */
     public static final String RESULTS = "results.json";
@@ -49,6 +56,12 @@ public record Inputs(JmhResults results, Optional<Environment> environment, Opti
     public static final String DYNAMIC_VERDICTS = "dynamic-verdicts.json";
     /** The teeth table. */
     public static final String TEETH = "teeth.json";
+    /** The strategies the run measured, as its registry described them. */
+    public static final String STRATEGIES = "strategies.json";
+
+    public Inputs {
+        strategies = List.copyOf(strategies);
+    }
 
     /**
      * Reads a results folder.
@@ -65,7 +78,9 @@ public record Inputs(JmhResults results, Optional<Environment> environment, Opti
                 optional(folder.resolve(VIRTUAL_THREADS), VirtualThreadResults.class, VirtualThreadResults.FORMAT),
                 optional(folder.resolve(STATIC_VERDICTS), StaticVerdicts.class, StaticVerdicts.FORMAT),
                 optional(folder.resolve(DYNAMIC_VERDICTS), StaticVerdicts.class, StaticVerdicts.FORMAT),
-                optional(folder.resolve(TEETH), Teeth.class, Teeth.FORMAT));
+                optional(folder.resolve(TEETH), Teeth.class, Teeth.FORMAT),
+                optional(folder.resolve(STRATEGIES), StrategyCatalog.class, StrategyCatalog.FORMAT)
+                        .map(StrategyCatalog::resolve).orElseGet(() -> Arrays.asList(Strategy.values())));
     }
 
     private static <T extends Versioned> Optional<T> optional(Path file, Class<T> type, String format)

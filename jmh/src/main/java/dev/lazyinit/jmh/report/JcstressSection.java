@@ -51,7 +51,7 @@ final class JcstressSection implements Section {
         sv.ifPresent(x -> header.add("static: publication"));
         dv.ifPresent(x -> header.add("dynamic: publication"));
         List<List<String>> rows = new ArrayList<>();
-        for (Strategy s : Strategy.values()) {
+        for (Strategy s : c.inputs().strategies()) {
             List<String> row = new ArrayList<>(List.of(Fmt.label(s)));
             boolean any = false;
             for (Property p : props) {

@@ -6,7 +6,6 @@ import dev.lazyinit.jmh.report.Bench.Counter;
 import dev.lazyinit.jmh.report.JmhResults.Metric;
 import dev.lazyinit.jmh.report.JmhResults.Row;
 import dev.lazyinit.strategy.Strategy;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +25,16 @@ final class Measurements {
     static final Strategy FLOOR_CONTROL = Strategy.BROKEN_UNSYNCHRONIZED;
 
     private final JmhResults results;
+    private final List<Strategy> catalogue;
     private final Comparisons compare;
 
-    /** @param results the rows to read */
-    Measurements(JmhResults results) {
+    /**
+     * @param results the rows to read
+     * @param catalogue the strategies the run measured, in its registry's order ({@link Inputs#strategies()})
+     */
+    Measurements(JmhResults results, List<Strategy> catalogue) {
         this.results = results;
+        this.catalogue = List.copyOf(catalogue);
         this.compare = new Comparisons(this);
     }
 
@@ -46,18 +50,18 @@ final class Measurements {
 
     /** @return the strategies with any result, in registry order */
     List<Strategy> strategies() {
-        return Arrays.stream(Strategy.values())
+        return catalogue.stream()
                 .filter(s -> results.rows().stream().anyMatch(r -> s.name().equals(r.param(Bench.STRATEGY))))
                 .toList();
     }
 
     /**
-     * @return the strategy names these results hold that this build's registry does not know, sorted: a provider's
-     *         strategies rendered without its jar on the class path, which every table would otherwise leave out
-     *         in silence
+     * @return the strategy names these results hold that neither the folder's {@code strategies.json} nor this
+     *         build's registry describes, sorted: a provider's strategies from a folder written before that file,
+     *         rendered without the provider's jar, which every table would otherwise leave out in silence
      */
     List<String> unknownStrategies() {
-        Set<String> known = Arrays.stream(Strategy.values()).map(Strategy::name).collect(Collectors.toSet());
+        Set<String> known = catalogue.stream().map(Strategy::name).collect(Collectors.toSet());
         Stream<String> params = results.rows().stream().map(r -> r.param(Bench.STRATEGY)).filter(n -> n != null);
         Stream<String> subjects = results.rows().stream().filter(Bench.FIRST_GET::matches)
                 .flatMap(r -> r.secondary().keySet().stream())

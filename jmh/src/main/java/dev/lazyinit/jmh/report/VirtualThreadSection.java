@@ -9,7 +9,6 @@ import static dev.lazyinit.jmh.report.MarkdownDoc.escape;
 import dev.lazyinit.harness.contract.VirtualThreadResults;
 import dev.lazyinit.strategy.Strategy;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -37,7 +36,7 @@ final class VirtualThreadSection implements Section {
         List<List<String>> rows = new ArrayList<>();
         for (VirtualThreadResults.Row r : vt.rows()) {
             boolean ran = r.ran();
-            rows.add(List.of(label(r.strategy()), time(r),
+            rows.add(List.of(label(c.inputs().strategies(), r.strategy()), time(r),
                     ran ? String.valueOf(r.created()) : NONE,
                     ran ? r.pinnedEvents() + " (" + r.longPins() + " of " + LONG_PIN + " or more)" : NONE,
                     ran ? num(r.pinnedNanos() / 1e6) + " ms" : NONE,
@@ -49,9 +48,9 @@ final class VirtualThreadSection implements Section {
                 "Pinned events", "Pinned time", "Pinned at"), rows, 2);
     }
 
-    /** @return the strategy's label, or the name as written if this build's registry does not know it */
-    private static String label(String name) {
-        return Arrays.stream(Strategy.values()).filter(s -> s.name().equals(name)).findFirst()
+    /** @return the strategy's label, or the name as written if the report's strategies do not include it */
+    private static String label(List<Strategy> strategies, String name) {
+        return strategies.stream().filter(s -> s.name().equals(name)).findFirst()
                 .map(Fmt::label).orElse(escape(name));
     }
 

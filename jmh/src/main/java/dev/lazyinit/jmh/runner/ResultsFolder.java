@@ -4,6 +4,7 @@ import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.contract.Environment;
 import dev.lazyinit.harness.contract.FailureSemantics;
 import dev.lazyinit.harness.contract.StaticVerdicts;
+import dev.lazyinit.harness.contract.StrategyCatalog;
 import dev.lazyinit.harness.db.Database;
 import dev.lazyinit.jmh.runner.ForkJvms.ForkJvm;
 import dev.lazyinit.store.StoreConfig;
@@ -23,9 +24,11 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 
 /**
  * A results folder holds every input of its report, so that the report can be rendered again from the folder
- * alone: {@code results.json} (JMH's JSON), {@code environment.json}, {@code vthreads.json} and, when they were
- * produced, copies of the JCStress verdicts ({@code jcstress-verdicts.json}) and of the failure-semantics table
- * ({@code failure-semantics.json}).
+ * alone: {@code results.json} (JMH's JSON), {@code environment.json}, {@code strategies.json} (the registry this run
+ * measured, so that a provider's strategies render without its jar), {@code vthreads.json} and, when
+ * {@code ./mvnw verify} produced them, copies of the JCStress verdicts ({@code jcstress-verdicts.json}), the
+ * failure-semantics table ({@code failure-semantics.json}), the static and dynamic layers' verdicts
+ * ({@code static-verdicts.json}, {@code dynamic-verdicts.json}) and the teeth table ({@code teeth.json}).
  */
 final class ResultsFolder {
 
@@ -37,6 +40,7 @@ final class ResultsFolder {
     static final String STATIC_VERDICTS = "static-verdicts.json";
     static final String DYNAMIC_VERDICTS = "dynamic-verdicts.json";
     static final String TEETH = "teeth.json";
+    static final String STRATEGIES = "strategies.json";
 
     /** Where the jcstress module's gate writes its verdicts. */
     static final Path DEFAULT_VERDICTS = Path.of("jcstress", "target", "jcstress-verdicts.json");
@@ -199,6 +203,17 @@ final class ResultsFolder {
                 jvms.stream().map(ForkJvm::toRecord).toList(),
                 note == null || note.isBlank() ? null : note);
         Codec.write(folder.resolve(ENVIRONMENT), env);
+    }
+
+    /**
+     * Writes {@code strategies.json}: every strategy of this JVM's registry (built-in and every provider's on the
+     * class path) as the registry describes it, so that the folder renders without the providers' jars.
+     *
+     * @param folder the results folder
+     * @throws IOException if it cannot be written
+     */
+    static void writeStrategies(Path folder) throws IOException {
+        Codec.write(folder.resolve(STRATEGIES), StrategyCatalog.ofRegistry());
     }
 
     private static String cpuModel() {

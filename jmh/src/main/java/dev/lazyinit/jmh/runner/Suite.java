@@ -79,6 +79,7 @@ public final class Suite {
                 StampedeLauncher.run(folder, db, jvms);
             }
             ResultsFolder.writeEnvironment(folder, profile, database, started, seconds, command, all, jvms);
+            ResultsFolder.writeStrategies(folder);
             Report.render(folder);
             db.assertNoPasswordIn(folder);
             log("done in " + Duration.between(started, Instant.now()).toSeconds() + " s");

@@ -27,6 +27,7 @@ import dev.lazyinit.strategy.Strategy;
 import dev.lazyinit.strategy.Strength;
 import dev.lazyinit.strategy.VerdictKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +79,7 @@ class DecideTest {
     private static Guide guide(List<Map<String, Object>> rows, Optional<ProofVerdicts> verdicts,
                                Optional<VirtualThreadResults> vt) {
         JmhResults all = JmhRows.results(rows);
-        List<Measurements> byJdk = all.jdks().stream().map(j -> new Measurements(all.onJdk(j))).toList();
+        List<Measurements> byJdk = all.jdks().stream().map(j -> measured(all.onJdk(j))).toList();
         return Decide.guide(byJdk.get(byJdk.size() - 1), byJdk, verdicts, Optional.empty(), vt);
     }
 
@@ -88,6 +89,11 @@ class DecideTest {
 
     private static Row answers(Guide g, Strategy s) {
         return g.matrix().rows().stream().filter(r -> r.strategy() == s).findFirst().orElseThrow();
+    }
+
+    /** Measurements read against this build's registry, as a folder without {@code strategies.json} is. */
+    private static Measurements measured(JmhResults results) {
+        return new Measurements(results, Arrays.asList(Strategy.values()));
     }
 
     @Test
@@ -125,7 +131,7 @@ class DecideTest {
 
     @Test
     void theFloorTwinIsTheReferenceAndAPassedFloorCheckLeavesTheRankingAsTheAaPairAllows() {
-        Measurements m = new Measurements(JmhRows.results(withFloorTwin(0.505)));
+        Measurements m = measured(JmhRows.results(withFloorTwin(0.505)));
         assertThat(m.steadyAgainst(false)).as("the twin wins over the inline floor").isEqualTo(Bench.FLOOR_TWIN);
         assertThat(m.floorCheck(false)).hasValueSatisfying(c -> assertThat(c.resolved()).isFalse());
         assertThat(m.steadyResolution(false).disturbedBy()).isEmpty();
@@ -139,7 +145,7 @@ class DecideTest {
 
     @Test
     void aFailedFloorCheckMarksTheRunDisturbedAndNothingOnTheFastPathIsRanked() {
-        Measurements m = new Measurements(JmhRows.results(withFloorTwin(0.8))); // 1.60×: the call did not cancel
+        Measurements m = measured(JmhRows.results(withFloorTwin(0.8))); // 1.60×: the call did not cancel
         assertThat(m.floorCheck(false)).hasValueSatisfying(c -> assertThat(c.resolved()).isTrue());
         assertThat(m.steadyResolution(false).sentence()).contains("Run disturbed", "the unsynchronized control");
         Guide g = guide(withFloorTwin(0.8), Optional.empty());
@@ -170,7 +176,7 @@ class DecideTest {
     @Test
     void anEntryIsReadAtItsFastestForkSoThatASlowStretchOfTheMachineRanksNothing() {
         JmhResults results = JmhRows.results(threeForks());
-        Measurements m = new Measurements(results);
+        Measurements m = measured(results);
         double pooled = results.metric("LazyInit_02_SteadyState", "get", Bench.STRATEGY, DCL_REENTRANT_LOCK.name())
                 .orElseThrow().score();
         assertThat(pooled / 0.5).as("the control: the mean over all forks would make it 1.47× dearer")
@@ -191,7 +197,7 @@ class DecideTest {
         rows.add(row(17, Bench.GET, DCL_REENTRANT_LOCK, 0.58, 0.09)); // a disturbed fork: 1.16× ± 0.18 the twin
         Guide g = guide(rows, Optional.empty());
         assertThat(answers(g, DCL_REENTRANT_LOCK).steady()).hasValueSatisfying(c -> assertThat(c.resolved()).isFalse());
-        Measurements m = new Measurements(JmhRows.results(rows));
+        Measurements m = measured(JmhRows.results(rows));
         assertThat(m.steadyBetween(DCL_REENTRANT_LOCK, DOUBLE_CHECKED)).as("the control: resolved above the cheapest")
                 .hasValueSatisfying(c -> assertThat(c.resolved()).isTrue());
         assertThat(g.inShort().generalButDearer().stream().map(Row::strategy)).doesNotContain(DCL_REENTRANT_LOCK);
@@ -213,7 +219,7 @@ class DecideTest {
         rows.removeIf(r -> r.get("benchmark").toString().endsWith(".baseline_again"));
         rows.add(row(17, Bench.FIELD_READ_AGAIN, null, 0.6, 0.01)); // 1.20× ± 0.03: identical code, not 1.00×
         JmhResults all = JmhRows.results(rows);
-        Resolution r = new Measurements(all).steadyResolution(Bench.FIELD_READ_AGAIN, Bench.FIELD_READ);
+        Resolution r = measured(all).steadyResolution(Bench.FIELD_READ_AGAIN, Bench.FIELD_READ);
         assertThat(r.disturbed()).isTrue();
         assertThat(r.sentence()).contains("Run disturbed");
         Guide g = guide(rows, Optional.empty());
