@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -181,9 +181,9 @@ public final class ProofGate implements Callable<Integer> {
         TeethInput<StaticVerdicts> staticLayer = withProvided(staticLayer(), providedStatic);
         TeethInput<StaticVerdicts> dynamicLayer = withProvided(dynamicLayer(), providedDynamic);
         // a publication PASS that JCStress could not have failed here may rest on a layer that could, and did not
-        Map<String, StaticVerdicts> layers = new LinkedHashMap<>();
-        staticLayer.rows().ifPresent(v -> layers.put(Layer.STATIC.id(), v));
-        dynamicLayer.rows().ifPresent(v -> layers.put(Layer.DYNAMIC.id(), v));
+        Map<Layer, StaticVerdicts> layers = new EnumMap<>(Layer.class);
+        staticLayer.rows().ifPresent(v -> layers.put(Layer.STATIC, v));
+        dynamicLayer.rows().ifPresent(v -> layers.put(Layer.DYNAMIC, v));
         verdicts = ProofVerdicts.withLayers(verdicts, layers);
         Summary.print(out, verdicts, staticLayer.rows(), dynamicLayer.rows(), settings, run.seconds());
         Codec.write(json, new ProofVerdicts(ProofVerdicts.FORMAT, settings,

@@ -2,6 +2,7 @@ package dev.lazyinit.jcstress.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lazyinit.harness.contract.Layer;
 import dev.lazyinit.harness.contract.ProofVerdicts;
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.harness.contract.StaticVerdicts;
@@ -31,23 +32,31 @@ class LayersTest {
 
     @Test
     void aLayerThatCaughtAControlAndPassedTheStrategyMakesThePassDiscriminating() {
-        ProofVerdict v = ProofVerdicts.withLayers(List.of(X86_PASS), Map.of("dynamic",
+        ProofVerdict v = ProofVerdicts.withLayers(List.of(X86_PASS), Map.of(Layer.DYNAMIC,
                 layer("DOUBLE_CHECKED", VerdictKind.PASS, Strength.DISCRIMINATING))).get(0);
         assertThat(v.strength()).isEqualTo(Strength.DISCRIMINATING);
         assertThat(v.note()).startsWith("ok; discriminating through the dynamic layer").doesNotContain("undiscrim");
+
+        ProofVerdict both = ProofVerdicts.withLayers(List.of(X86_PASS), Map.of(
+                Layer.DYNAMIC, layer("DOUBLE_CHECKED", VerdictKind.PASS, Strength.DISCRIMINATING),
+                Layer.STATIC, layer("DOUBLE_CHECKED", VerdictKind.PASS, Strength.DISCRIMINATING))).get(0);
+        assertThat(both.note()).as("named in Layer order, whatever the map's").startsWith(
+                "ok; discriminating through the static and dynamic layers,");
     }
 
     /** The negative controls: a layer that could not have failed either, or that did not pass it, changes nothing. */
     @Test
     void anUndiscriminatedOrMissingLayerVerdictChangesNothing() {
         assertThat(ProofVerdicts.withLayers(List.of(X86_PASS), Map.of(
-                "static", layer("DOUBLE_CHECKED", VerdictKind.PASS, Strength.UNDISCRIMINATED),
-                "dynamic", layer("DOUBLE_CHECKED", VerdictKind.NOT_APPLICABLE, Strength.NONE),
-                "other", layer("SYNCHRONIZED", VerdictKind.PASS, Strength.DISCRIMINATING))))
+                Layer.STATIC, layer("DOUBLE_CHECKED", VerdictKind.PASS, Strength.UNDISCRIMINATED),
+                Layer.DYNAMIC, layer("DOUBLE_CHECKED", VerdictKind.NOT_APPLICABLE, Strength.NONE))))
                 .containsExactly(X86_PASS);
+        assertThat(ProofVerdicts.withLayers(List.of(X86_PASS), Map.of(
+                Layer.STATIC, layer("SYNCHRONIZED", VerdictKind.PASS, Strength.DISCRIMINATING))))
+                .as("a layer that passed another strategy").containsExactly(X86_PASS);
         ProofVerdict sameInstance = new ProofVerdict("DOUBLE_CHECKED", Property.SAME_INSTANCE, VerdictKind.PASS,
                 Strength.UNDISCRIMINATED, 1, "Lazy_02", Map.of(), "n");
-        assertThat(ProofVerdicts.withLayers(List.of(sameInstance), Map.of("static",
+        assertThat(ProofVerdicts.withLayers(List.of(sameInstance), Map.of(Layer.STATIC,
                 layer("DOUBLE_CHECKED", VerdictKind.PASS, Strength.DISCRIMINATING))))
                 .as("the layers judge publication only").containsExactly(sameInstance);
     }

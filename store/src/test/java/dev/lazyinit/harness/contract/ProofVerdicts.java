@@ -4,6 +4,7 @@ import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strength;
 import dev.lazyinit.strategy.VerdictKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -103,10 +104,11 @@ public record ProofVerdicts(String format, String mode, String jvm, String arch,
      * the strategy (its own PASS is discriminating), and its note says which layer carries it.
      *
      * @param verdicts verdicts whose strength is judged ({@link #withStrength})
-     * @param layers the static and dynamic layers' verdicts, each with the name the note gives it
+     * @param layers the static and dynamic layers' verdicts, each under its layer (the note names it by its
+     *        {@link Layer#id()}, in {@link Layer} order)
      * @return the same verdicts, publication PASSes upgraded where a layer shows they could have failed
      */
-    public static List<ProofVerdict> withLayers(List<ProofVerdict> verdicts, Map<String, StaticVerdicts> layers) {
+    public static List<ProofVerdict> withLayers(List<ProofVerdict> verdicts, Map<Layer, StaticVerdicts> layers) {
         List<ProofVerdict> judged = new ArrayList<>();
         for (ProofVerdict v : verdicts) {
             if (v.property() != Property.PUBLICATION || v.verdict() != VerdictKind.PASS
@@ -114,9 +116,10 @@ public record ProofVerdicts(String format, String mode, String jvm, String arch,
                 judged.add(v);
                 continue;
             }
-            List<String> carriers = layers.entrySet().stream().filter(e -> e.getValue().find(v.strategy())
-                    .filter(l -> l.verdict() == VerdictKind.PASS && l.strength() == Strength.DISCRIMINATING)
-                    .isPresent()).map(Map.Entry::getKey).toList();
+            List<String> carriers = Arrays.stream(Layer.values()).filter(layer -> layers.containsKey(layer)
+                    && layers.get(layer).find(v.strategy())
+                            .filter(l -> l.verdict() == VerdictKind.PASS && l.strength() == Strength.DISCRIMINATING)
+                            .isPresent()).map(Layer::id).toList();
             judged.add(carriers.isEmpty() ? v : new ProofVerdict(v.strategy(), v.property(), v.verdict(),
                     Strength.DISCRIMINATING, v.samples(), v.test(), v.observed(),
                     v.note().replaceFirst("; undiscriminated: .*$", "") + "; discriminating through the "
