@@ -132,11 +132,11 @@ final class Judge {
     static String failure(ProofVerdict v, Found f) {
         String what = v.strategy() + " " + v.property().id() + ": ";
         if (v.verdict() == FAIL) {
-            return what + v.note();
+            return what + v.remark();
         }
         if (v.verdict() == NOT_OBSERVED && f != null && f.proof().mustCatch()) {
             return what + "the broken control's bad outcome was never observed, so this harness can no longer catch"
-                    + " the bug (" + v.note() + ")";
+                    + " the bug (" + v.remark() + ")";
         }
         if (f != null && mustSeeMissed(v, f)) {
             return what + "PASS without the outcome it must see, " + quoted(List.of(f.proof().mustSee())) + ", in "

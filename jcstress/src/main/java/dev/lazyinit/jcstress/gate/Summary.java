@@ -88,7 +88,7 @@ final class Summary {
                 continue;
             }
             out.printf(Locale.ROOT, "  %-48s %-12s %,14d  %s%n", simpleName(v.test()), v.shown(),
-                    v.samples(), v.note());
+                    v.samples(), v.remark());
             new TreeMap<>(v.observed()).forEach((id, n) -> out.printf(Locale.ROOT, "      %,14d  %s%n", n, id));
         }
         out.println();

@@ -131,9 +131,10 @@ final class TeethRows {
                     : String.format(Locale.ROOT, "no bug outcome in %,d samples (saw %s)", v.samples(),
                             String.join("; ", v.observed().entrySet().stream().map(TeethRows::counted).toList()));
         } else if (v.verdict() == PASS) {
-            observed = "the proof declares no bug for this control: it holds " + p.id() + " here (" + v.note() + ")";
+            observed = "the proof declares no bug for this control: it holds " + p.id() + " here (" + v.remark()
+                    + ")";
         } else {
-            observed = v.note();
+            observed = v.remark();
         }
         boolean excused = v.verdict() == NOT_APPLICABLE && partial != null;
         return new Line(new Row(g, s.name(), Layer.JCSTRESS, test, v.verdict(), v.samples(), observed),

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class LayersTest {
 
     private static final ProofVerdict X86_PASS = new ProofVerdict("DOUBLE_CHECKED", Property.PUBLICATION,
-            VerdictKind.PASS, Strength.UNDISCRIMINATED, 1_000, "Lazy_01", Map.of(), "ok; undiscriminated: no control");
+            VerdictKind.PASS, Strength.UNDISCRIMINATED, 1_000, "Lazy_01", Map.of(), "ok",
+            "undiscriminated: no control");
 
     private static StaticVerdicts layer(String strategy, VerdictKind kind, Strength strength) {
         return new StaticVerdicts(StaticVerdicts.FORMAT, "tool", "settings", "now",
@@ -35,13 +36,24 @@ class LayersTest {
         ProofVerdict v = ProofVerdicts.withLayers(List.of(X86_PASS), Map.of(Layer.DYNAMIC,
                 layer("DOUBLE_CHECKED", VerdictKind.PASS, Strength.DISCRIMINATING))).get(0);
         assertThat(v.strength()).isEqualTo(Strength.DISCRIMINATING);
-        assertThat(v.note()).startsWith("ok; discriminating through the dynamic layer").doesNotContain("undiscrim");
+        assertThat(v.remark()).startsWith("ok; discriminating through the dynamic layer").doesNotContain("undiscrim");
 
         ProofVerdict both = ProofVerdicts.withLayers(List.of(X86_PASS), Map.of(
                 Layer.DYNAMIC, layer("DOUBLE_CHECKED", VerdictKind.PASS, Strength.DISCRIMINATING),
                 Layer.STATIC, layer("DOUBLE_CHECKED", VerdictKind.PASS, Strength.DISCRIMINATING))).get(0);
-        assertThat(both.note()).as("named in Layer order, whatever the map's").startsWith(
+        assertThat(both.remark()).as("named in Layer order, whatever the map's").startsWith(
                 "ok; discriminating through the static and dynamic layers,");
+    }
+
+    /** The strength's reason is a field: judged again (merged runs), it is replaced, never read back or doubled. */
+    @Test
+    void judgingTheStrengthAgainReplacesItsReason() {
+        ProofVerdict pass = new ProofVerdict("DOUBLE_CHECKED", Property.PUBLICATION, VerdictKind.PASS, 1, "Lazy_01",
+                Map.of(), "ok");
+        List<ProofVerdict> once = ProofVerdicts.withStrength(List.of(pass));
+        assertThat(ProofVerdicts.withStrength(once)).isEqualTo(once);
+        assertThat(once.get(0).note()).isEqualTo("ok");
+        assertThat(once.get(0).remark()).isEqualTo("ok; undiscriminated: no control breaks publication in this proof");
     }
 
     /** The negative controls: a layer that could not have failed either, or that did not pass it, changes nothing. */
@@ -55,7 +67,7 @@ class LayersTest {
                 Layer.STATIC, layer("SYNCHRONIZED", VerdictKind.PASS, Strength.DISCRIMINATING))))
                 .as("a layer that passed another strategy").containsExactly(X86_PASS);
         ProofVerdict sameInstance = new ProofVerdict("DOUBLE_CHECKED", Property.SAME_INSTANCE, VerdictKind.PASS,
-                Strength.UNDISCRIMINATED, 1, "Lazy_02", Map.of(), "n");
+                Strength.UNDISCRIMINATED, 1, "Lazy_02", Map.of(), "n", "undiscriminated: no control");
         assertThat(ProofVerdicts.withLayers(List.of(sameInstance), Map.of(Layer.STATIC,
                 layer("DOUBLE_CHECKED", VerdictKind.PASS, Strength.DISCRIMINATING))))
                 .as("the layers judge publication only").containsExactly(sameInstance);

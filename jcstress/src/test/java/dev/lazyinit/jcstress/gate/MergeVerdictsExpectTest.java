@@ -134,10 +134,10 @@ class MergeVerdictsExpectTest {
     static Stream<Arguments> brokenFiles() {
         return Stream.of(
                 Arguments.of("empty", "", "empty"),
-                Arguments.of("cut short", "{\n  \"format\" : \"lazyinit-verdicts/2\",\n  \"verdicts\" : [ {",
+                Arguments.of("cut short", "{\n  \"format\" : \"lazyinit-verdicts/3\",\n  \"verdicts\" : [ {",
                         "is not valid JSON"),
                 Arguments.of("not a verdicts file", "{\"format\": \"lazyinit-teeth/1\"}", "is in format"),
-                Arguments.of("no verdicts", "{\"format\": \"lazyinit-verdicts/2\", \"mode\": \"gate\", \"jvm\": \"17\","
+                Arguments.of("no verdicts", "{\"format\": \"lazyinit-verdicts/3\", \"mode\": \"gate\", \"jvm\": \"17\","
                         + " \"arch\": \"aarch64\", \"os\": \"Linux\", \"generatedAt\": \"now\", \"verdicts\": []}",
                         "holds no verdicts"));
     }

@@ -248,7 +248,7 @@ class DecideTest {
         }
         list.replaceAll(v -> new ProofVerdict(v.strategy(), v.property(), v.verdict(), v.verdict() != VerdictKind.PASS
                 ? Strength.NONE : v.strategy().equals(DOUBLE_CHECKED.name()) && v.property() == Property.CLOSE_VS_GET
-                ? Strength.UNDISCRIMINATED : Strength.DISCRIMINATING, v.samples(), v.test(), v.observed(), v.note()));
+                ? Strength.UNDISCRIMINATED : Strength.DISCRIMINATING, v.samples(), v.test(), v.observed(), v.note(), ""));
         ProofVerdicts verdicts = new ProofVerdicts(ProofVerdicts.FORMAT, "gate", "a JVM", "amd64", "Linux", "now",
                 list);
         Guide g = guide(steady(17, 1), Optional.of(verdicts));
@@ -342,7 +342,7 @@ class DecideTest {
         rows.add(row(17, Bench.GET, kotlin, 0.6, 0.01));
         ProofVerdict seen = new ProofVerdict(kotlin.name(), Property.EXACTLY_ONCE, VerdictKind.PASS,
                 Strength.DISCRIMINATING, 1000, "a test", Map.of("1 created", 600L, "2 created, extra left open", 400L),
-                "interesting outcome observed");
+                "interesting outcome observed", "");
         Guide g = guide(rows, Optional.of(new ProofVerdicts(ProofVerdicts.FORMAT, "gate", "a JVM", "amd64", "Linux",
                 "now", List.of(seen))));
         assertThat(kotlin.provided()).isTrue();

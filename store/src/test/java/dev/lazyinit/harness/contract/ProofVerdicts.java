@@ -26,7 +26,8 @@ public record ProofVerdicts(String format, String mode, String jvm, String arch,
                             List<ProofVerdict> verdicts) implements Versioned {
 
     /** The format this build writes and reads. */
-    public static final String FORMAT = "lazyinit-verdicts/2"; // 2: each verdict says its strength
+    /** The format this build writes and reads: 2 added each verdict's strength, 3 its reason as a field. */
+    public static final String FORMAT = "lazyinit-verdicts/3";
 
     public ProofVerdicts {
         verdicts = List.copyOf(verdicts);
@@ -43,19 +44,35 @@ public record ProofVerdicts(String format, String mode, String jvm, String arch,
      * @param samples how many samples it rests on
      * @param test the JCStress test
      * @param observed how often each outcome id was seen, in outcome id order
-     * @param note a remark a person reads
+     * @param note what the proof saw, as a person reads it
+     * @param strengthReason why the strength is what it is, where that needs saying ("undiscriminated: no control
+     *        that breaks ... was caught here", "discriminating through the static layer, ..."); empty otherwise.
+     *        A field of its own, so that judging the strength again (over merged runs, with the layers) replaces it
+     *        instead of reading it back out of the note
      */
     public record ProofVerdict(String strategy, Property property, VerdictKind verdict, Strength strength,
-                               long samples, String test, Map<String, Long> observed, String note) {
+                               long samples, String test, Map<String, Long> observed, String note,
+                               String strengthReason) {
         public ProofVerdict {
             strength = strength == null ? Strength.NONE : strength;
             observed = Collections.unmodifiableMap(new TreeMap<>(observed));
+            strengthReason = strengthReason == null ? "" : strengthReason;
         }
 
         /** A verdict whose strength is not judged yet ({@link #withStrength} judges it). */
         public ProofVerdict(String strategy, Property property, VerdictKind verdict, long samples, String test,
                             Map<String, Long> observed, String note) {
-            this(strategy, property, verdict, Strength.NONE, samples, test, observed, note);
+            this(strategy, property, verdict, Strength.NONE, samples, test, observed, note, "");
+        }
+
+        /** @return the same verdict with this strength, for this reason */
+        ProofVerdict judged(Strength judged, String reason) {
+            return new ProofVerdict(strategy, property, verdict, judged, samples, test, observed, note, reason);
+        }
+
+        /** @return the note and the strength's reason, as the gate prints them */
+        public String remark() {
+            return strengthReason.isEmpty() ? note : note + "; " + strengthReason;
         }
 
         /** @return the verdict as tables show it: {@code PASS}, {@code PASS (undiscriminated)}, {@code CAUGHT}... */
@@ -67,7 +84,7 @@ public record ProofVerdicts(String format, String mode, String jvm, String arch,
     /**
      * Judges the strength of every PASS: {@link Strength#DISCRIMINATING} when a control that breaks the same
      * property was CAUGHT in these verdicts (a verdict of a broken control's proof: CAUGHT or NOT_OBSERVED),
-     * {@link Strength#UNDISCRIMINATED} otherwise, with the reason added to its note. Over verdicts merged from several
+     * {@link Strength#UNDISCRIMINATED} otherwise, with its reason. Over verdicts merged from several
      * machines, one machine that caught the control is enough.
      *
      * @param verdicts verdicts of one run, or of several merged
@@ -77,22 +94,19 @@ public record ProofVerdicts(String format, String mode, String jvm, String arch,
         List<ProofVerdict> judged = new ArrayList<>();
         for (ProofVerdict v : verdicts) {
             if (v.verdict() != VerdictKind.PASS) {
-                judged.add(new ProofVerdict(v.strategy(), v.property(), v.verdict(), Strength.NONE, v.samples(),
-                        v.test(), v.observed(), v.note()));
+                judged.add(v.judged(Strength.NONE, ""));
                 continue;
             }
             List<ProofVerdict> controls = verdicts.stream().filter(c -> c.property() == v.property()
                     && (c.verdict() == VerdictKind.CAUGHT || c.verdict() == VerdictKind.NOT_OBSERVED)).toList();
             boolean caught = controls.stream().anyMatch(c -> c.verdict() == VerdictKind.CAUGHT);
-            String base = v.note().replaceFirst("; undiscriminated: .*$", "");
             String why = controls.isEmpty()
                     ? "no control breaks " + v.property().id() + " in this proof"
                     : "no control that breaks " + v.property().id() + " was caught here ("
                             + String.join(", ", controls.stream().map(c -> c.strategy() + " "
                                     + c.verdict().label()).distinct().toList()) + ")";
-            judged.add(new ProofVerdict(v.strategy(), v.property(), v.verdict(),
-                    caught ? Strength.DISCRIMINATING : Strength.UNDISCRIMINATED, v.samples(), v.test(), v.observed(),
-                    caught ? base : base + "; undiscriminated: " + why));
+            judged.add(caught ? v.judged(Strength.DISCRIMINATING, "")
+                    : v.judged(Strength.UNDISCRIMINATED, "undiscriminated: " + why));
         }
         return judged;
     }
@@ -101,7 +115,7 @@ public record ProofVerdicts(String format, String mode, String jvm, String arch,
      * Takes the layers that do not depend on the hardware into a publication PASS's strength: a JCStress PASS of
      * {@link Property#PUBLICATION} that is undiscriminated (on x86 the proof never catches its controls) becomes
      * {@link Strength#DISCRIMINATING} where a layer that caught a publication control in the same run also passed
-     * the strategy (its own PASS is discriminating), and its note says which layer carries it.
+     * the strategy (its own PASS is discriminating), and its reason says which layer carries it.
      *
      * @param verdicts verdicts whose strength is judged ({@link #withStrength})
      * @param layers the static and dynamic layers' verdicts, each under its layer (the note names it by its
@@ -120,12 +134,10 @@ public record ProofVerdicts(String format, String mode, String jvm, String arch,
                     && layers.get(layer).find(v.strategy())
                             .filter(l -> l.verdict() == VerdictKind.PASS && l.strength() == Strength.DISCRIMINATING)
                             .isPresent()).map(Layer::id).toList();
-            judged.add(carriers.isEmpty() ? v : new ProofVerdict(v.strategy(), v.property(), v.verdict(),
-                    Strength.DISCRIMINATING, v.samples(), v.test(), v.observed(),
-                    v.note().replaceFirst("; undiscriminated: .*$", "") + "; discriminating through the "
-                            + String.join(" and ", carriers) + " layer" + (carriers.size() > 1 ? "s" : "")
-                            + ", which caught a publication control in this run and passed this strategy (this"
-                            + " proof alone caught none here)"));
+            judged.add(carriers.isEmpty() ? v : v.judged(Strength.DISCRIMINATING, "discriminating through the "
+                    + String.join(" and ", carriers) + " layer" + (carriers.size() > 1 ? "s" : "")
+                    + ", which caught a publication control in this run and passed this strategy (this proof alone"
+                    + " caught none here)"));
         }
         return judged;
     }
