@@ -86,57 +86,14 @@ public abstract class Lazy_01_Publication {
     }
 
     /*
-     *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
-     *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
-     *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
+     *  Observed: docs/jcstress-observed.md, section "publication" (the gate's verdict and the samples of each
+     *  outcome, per strategy and JDK, with each run's commit and date), generated from the gate's verdicts files:
+     *  ProofGate observed --out docs/jcstress-observed.md jcstress/target/jcstress-verdicts.json (full command there).
      *
-     *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
-     *      built, built      1,828,902      755,731
-     *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
-     *      built, built      1,910,822      806,931
-     *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
-     *      built, built         46,463       37,986
-     *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
-     *      built, built      1,665,062      878,611
-     *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
-     *      built, built      1,060,902      612,371
-     *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
-     *      built, built        458,088    1,021,971
-     *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
-     *      built, built        760,775    1,083,411
-     *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
-     *      built, built      1,378,342      714,771
-     *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
-     *      built, built        939,975      899,091
-     *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
-     *      built, built              —      725,011
-     *    LAZY_CONSTANT               JDK 17: —            JDK 25: —    (JDK 26.0.2.1: PASS (undiscriminated), 3,704,851 samples)
-     *    COMMONS_ATOMIC_INITIALIZER  JDK 17: PASS         JDK 25: PASS
-     *      built, built        806,855      745,491
-     *    BROKEN_UNSYNCHRONIZED       JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
-     *      built, built      2,627,622      960,531
-     *    BROKEN_DCL_NON_VOLATILE     JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
-     *      built, built        937,415      817,171
-     *
-     *    The four newest controls, from one later gate run per JDK on the same machine (JDK 17.0.15 Debian,
-     *    JDK 25.0.3 Eclipse Adoptium) with 17 strategies in the registry, while other work shared the CPUs:
-     *
-     *    BROKEN_NO_RETRY             JDK 17: PASS         JDK 25: PASS
-     *      built, built        815,142      417,811
-     *    BROKEN_CLOSE_FORGETS        JDK 17: PASS         JDK 25: PASS
-     *      built, built        825,382       46,004
-     *    BROKEN_UNINTERRUPTIBLE_WAIT JDK 17: PASS         JDK 25: PASS
-     *      built, built        103,071       58,603
-     *    BROKEN_DCL_VAR_HANDLE_PLAIN JDK 17: NOT_OBSERVED JDK 25: NOT_OBSERVED
-     *      built, built        105,446      407,571
-     *
-     *    BROKEN_FINAL_WRAPPER_NON_FINAL, from a later run of .ci/run on this machine (one gate run per JDK):
-     *      JDK 17.0.15: NOT_OBSERVED, "built, built" x15,427,622
-     *      JDK 25.0.3:  CAUGHT in 7,800,851 samples: "built, null" x1,978, "null, built" x2,410
-     *    the first publication bug this suite has seen on x86: no store is reordered by the hardware there, so the
-     *    JIT of JDK 25 must have moved the wrapper's field store after the store that publishes the wrapper, which
-     *    it may, as the field is not final. The same run's same-instance proof saw "different" x7 (a reader got
-     *    null), so the control does not claim same-instance.
+     *  The non-final wrapper control's publication bug has shown on this x86 machine (CAUGHT on JDK 25 and 26): no
+     *  store is reordered by the hardware there, so the JIT must have moved the wrapper's field store after the
+     *  store that publishes the wrapper, which it may, as the field is not final. Its same-instance proof then also
+     *  shows "different" (a reader got null), so the control does not claim same-instance.
      */
 
     /**

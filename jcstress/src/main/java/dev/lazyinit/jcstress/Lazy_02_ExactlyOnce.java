@@ -109,52 +109,9 @@ public abstract class Lazy_02_ExactlyOnce {
     }
 
     /*
-     *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
-     *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
-     *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
-     *
-     *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
-     *      1 created                         587,975      458,771
-     *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
-     *      1 created                         172,648      745,491
-     *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
-     *      1 created                          49,604       25,858
-     *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
-     *      1 created                         211,712      354,645
-     *      2 created, extra closed            14,311       22,206
-     *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
-     *      1 created                         294,248      888,851
-     *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
-     *      1 created                         753,702      581,651
-     *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
-     *      1 created                         677,575      550,931
-     *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
-     *      1 created                         657,768      878,611
-     *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
-     *      1 created                         540,008      704,531
-     *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
-     *      1 created                               —      479,251
-     *    LAZY_CONSTANT               JDK 17: —            JDK 25: —    (JDK 26.0.2.1: PASS, 1,052,691 samples)
-     *    COMMONS_ATOMIC_INITIALIZER  JDK 17: CAUGHT       JDK 25: CAUGHT
-     *      1 created                         503,272      460,238
-     *      2 created, extra left open         36,063       49,733
-     *    BROKEN_UNSYNCHRONIZED       JDK 17: CAUGHT       JDK 25: CAUGHT
-     *      1 created                         465,667      435,994
-     *      2 created, extra left open         36,909       43,257
-     *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
-     *      1 created                         479,848      530,451
-     *
-     *    The four newest controls, from one later gate run per JDK on the same machine (JDK 17.0.15 Debian,
-     *    JDK 25.0.3 Eclipse Adoptium) with 17 strategies in the registry, while other work shared the CPUs:
-     *
-     *    BROKEN_NO_RETRY             JDK 17: PASS         JDK 25: PASS
-     *      1 created                         181,371      376,851
-     *    BROKEN_CLOSE_FORGETS        JDK 17: PASS         JDK 25: PASS
-     *      1 created                         229,770      448,531
-     *    BROKEN_UNINTERRUPTIBLE_WAIT JDK 17: PASS         JDK 25: PASS
-     *      1 created                         763,942      417,811
-     *    BROKEN_DCL_VAR_HANDLE_PLAIN JDK 17: PASS         JDK 25: PASS
-     *      1 created                         465,095      376,851
+     *  Observed: docs/jcstress-observed.md, section "exactly-once" (the gate's verdict and the samples of each
+     *  outcome, per strategy and JDK, with each run's commit and date), generated from the gate's verdicts files:
+     *  ProofGate observed --out docs/jcstress-observed.md jcstress/target/jcstress-verdicts.json (full command there).
      */
 
     /**

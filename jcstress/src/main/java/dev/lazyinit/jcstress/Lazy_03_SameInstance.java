@@ -81,50 +81,9 @@ public abstract class Lazy_03_SameInstance {
     }
 
     /*
-     *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
-     *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
-     *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
-     *
-     *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
-     *      same             473,448      622,611
-     *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
-     *      same             385,128      765,971
-     *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
-     *      same              54,178       34,774
-     *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
-     *      same             391,528      745,491
-     *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
-     *      same             549,575      448,531
-     *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
-     *      same             356,968      581,651
-     *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
-     *      same             454,808      448,531
-     *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
-     *      same             445,288      448,531
-     *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
-     *      same             501,608      643,091
-     *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
-     *      same                   —      561,171
-     *    LAZY_CONSTANT               JDK 17: —            JDK 25: —    (JDK 26.0.2.1: PASS, 3,049,491 samples)
-     *    COMMONS_ATOMIC_INITIALIZER  JDK 17: PASS         JDK 25: PASS
-     *      same             531,048      786,451
-     *    BROKEN_UNSYNCHRONIZED       JDK 17: CAUGHT       JDK 25: CAUGHT
-     *      different         96,003      249,556
-     *      same             435,045      618,815
-     *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
-     *      same             332,648      530,451
-     *
-     *    The four newest controls, from one later gate run per JDK on the same machine (JDK 17.0.15 Debian,
-     *    JDK 25.0.3 Eclipse Adoptium) with 17 strategies in the registry, while other work shared the CPUs:
-     *
-     *    BROKEN_NO_RETRY             JDK 17: PASS         JDK 25: PASS
-     *      same             815,142      387,091
-     *    BROKEN_CLOSE_FORGETS        JDK 17: PASS         JDK 25: PASS
-     *      same             141,418      387,091
-     *    BROKEN_UNINTERRUPTIBLE_WAIT JDK 17: PASS         JDK 25: PASS
-     *      same             145,258      376,851
-     *    BROKEN_DCL_VAR_HANDLE_PLAIN JDK 17: PASS         JDK 25: PASS
-     *      same              95,848      387,091
+     *  Observed: docs/jcstress-observed.md, section "same-instance" (the gate's verdict and the samples of each
+     *  outcome, per strategy and JDK, with each run's commit and date), generated from the gate's verdicts files:
+     *  ProofGate observed --out docs/jcstress-observed.md jcstress/target/jcstress-verdicts.json (full command there).
      */
 
     /**

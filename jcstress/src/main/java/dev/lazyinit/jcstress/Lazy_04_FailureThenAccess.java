@@ -100,65 +100,9 @@ public abstract class Lazy_04_FailureThenAccess {
     }
 
     /*
-     *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
-     *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
-     *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
-     *
-     *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
-     *      failure, value, value                                                          742,236      419,640
-     *      value, failure, value                                                          328,906      162,011
-     *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
-     *      failure, value, value                                                          164,087      413,970
-     *      value, failure, value                                                           75,121      157,441
-     *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
-     *      ExceptionInInitializerError, NoClassDefFoundError, NoClassDefFoundError         29,493       12,904
-     *      NoClassDefFoundError, ExceptionInInitializerError, NoClassDefFoundError         22,376       12,028
-     *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
-     *      failure, value, value                                                          452,800      393,784
-     *      value, failure, value                                                          251,526      157,147
-     *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
-     *      failure, value, value                                                          436,705      334,230
-     *      value, failure, value                                                          279,909      155,261
-     *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
-     *      failure, value, value                                                          427,571      410,668
-     *      value, failure, value                                                          127,124      130,023
-     *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
-     *      failure, value, value                                                          412,055      411,513
-     *      value, failure, value                                                          216,880      170,138
-     *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
-     *      failure, value, value                                                          184,457      377,106
-     *      value, failure, value                                                          103,391      173,825
-     *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
-     *      failure, value, value                                                          142,648      373,426
-     *      value, failure, value                                                           99,120      126,305
-     *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
-     *      failure, value, value                                                                —      337,387
-     *      value, failure, value                                                                —      182,824
-     *    LAZY_CONSTANT               JDK 17: —            JDK 25: —    (JDK 26.0.2.1: PASS, 806,931 samples)
-     *    COMMONS_ATOMIC_INITIALIZER  JDK 17: PASS         JDK 25: PASS
-     *      failure, value, value                                                           87,047      512,702
-     *      value, failure, value                                                           25,441      253,269
-     *    BROKEN_UNSYNCHRONIZED       JDK 17: PASS         JDK 25: PASS
-     *      failure, value, value                                                          630,407      366,548
-     *      value, failure, value                                                          430,495      194,623
-     *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
-     *      failure, value, value                                                          278,484      368,556
-     *      value, failure, value                                                          107,924      161,895
-     *
-     *    The four newest controls, from one later gate run per JDK on the same machine (JDK 17.0.15 Debian,
-     *    JDK 25.0.3 Eclipse Adoptium) with 17 strategies in the registry, while other work shared the CPUs:
-     *
-     *    BROKEN_NO_RETRY             JDK 17: CAUGHT       JDK 25: CAUGHT
-     *      failure, failure, failure                                                      794,662       99,254
-     *    BROKEN_CLOSE_FORGETS        JDK 17: PASS         JDK 25: PASS
-     *      failure, value, value                                                          123,581      300,349
-     *      value, failure, value                                                           37,463       86,742
-     *    BROKEN_UNINTERRUPTIBLE_WAIT JDK 17: PASS         JDK 25: PASS
-     *      failure, value, value                                                          376,974      303,939
-     *      value, failure, value                                                          108,216       93,392
-     *    BROKEN_DCL_VAR_HANDLE_PLAIN JDK 17: PASS         JDK 25: PASS
-     *      failure, value, value                                                          317,371      301,027
-     *      value, failure, value                                                          117,004      106,544
+     *  Observed: docs/jcstress-observed.md, section "failure-then-access" (the gate's verdict and the samples of each
+     *  outcome, per strategy and JDK, with each run's commit and date), generated from the gate's verdicts files:
+     *  ProofGate observed --out docs/jcstress-observed.md jcstress/target/jcstress-verdicts.json (full command there).
      */
 
     /**

@@ -114,68 +114,9 @@ public abstract class Lazy_05_CloseVsGet {
     }
 
     /*
-     *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
-     *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
-     *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
-     *
-     *    SYNCHRONIZED                JDK 17: PASS         JDK 25: PASS
-     *      closed, IllegalStateException, nothing created        318,585       94,586
-     *      closed, value, closed                                  36,556       13,930
-     *    DOUBLE_CHECKED              JDK 17: PASS         JDK 25: PASS
-     *      closed, IllegalStateException, nothing created        869,135      442,025
-     *      closed, value, closed                                  58,647       67,946
-     *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
-     *      closed, value, closed                                     871          544
-     *      closed, value, open until closed again                 60,344       34,230
-     *    ATOMIC_REFERENCE            JDK 17: PASS         JDK 25: PASS
-     *      closed, IllegalStateException, closed                     384          268
-     *      closed, IllegalStateException, nothing created        644,832      429,557
-     *      closed, value, closed                                  25,966        8,466
-     *    DCL_REENTRANT_LOCK          JDK 17: PASS         JDK 25: PASS
-     *      closed, IllegalStateException, nothing created        486,326      434,172
-     *      closed, value, closed                                  32,529       14,359
-     *    DCL_VAR_HANDLE              JDK 17: PASS         JDK 25: PASS
-     *      closed, IllegalStateException, nothing created        457,717      469,295
-     *      closed, value, closed                                  40,658       61,156
-     *    FINAL_WRAPPER               JDK 17: PASS         JDK 25: PASS
-     *      closed, IllegalStateException, nothing created        249,726      415,475
-     *      closed, value, closed                                  42,859       43,296
-     *    GUAVA_MEMOIZE               JDK 17: PASS         JDK 25: PASS
-     *      closed, value, closed                                  12,833        7,233
-     *      closed, value, open until closed again                275,656      269,042
-     *    COMMONS_LAZY_INITIALIZER    JDK 17: PASS         JDK 25: PASS
-     *      closed, value, closed                                  54,910       11,392
-     *      closed, value, open until closed again                995,752      662,419
-     *    STABLE_VALUE                JDK 17: —            JDK 25: PASS
-     *      closed, value, closed                                       —       25,590
-     *      closed, value, open until closed again                      —      535,581
-     *    LAZY_CONSTANT               JDK 17: —            JDK 25: —    (JDK 26.0.2.1: PASS, 2,117,651 samples)
-     *    COMMONS_ATOMIC_INITIALIZER  JDK 17: CAUGHT       JDK 25: CAUGHT
-     *      closed, value, closed                                  20,016       32,709
-     *      closed, value, open until closed again                781,209      487,502
-     *    BROKEN_UNSYNCHRONIZED       JDK 17: CAUGHT       JDK 25: CAUGHT
-     *      closed, IllegalStateException, nothing created        508,246      430,380
-     *      closed, value, closed                                  20,211        7,471
-     *      closed, value, leaked                                     354          440
-     *    BROKEN_DCL_NON_VOLATILE     JDK 17: PASS         JDK 25: PASS
-     *      closed, IllegalStateException, nothing created        178,040      447,887
-     *      closed, value, closed                                  25,199       31,364
-     *
-     *    The four newest controls, from one later gate run per JDK on the same machine (JDK 17.0.15 Debian,
-     *    JDK 25.0.3 Eclipse Adoptium) with 17 strategies in the registry, while other work shared the CPUs:
-     *
-     *    BROKEN_NO_RETRY             JDK 17: PASS         JDK 25: PASS
-     *      closed, IllegalStateException, nothing created        412,225      324,740
-     *      closed, value, closed                                 108,906       52,111
-     *    BROKEN_CLOSE_FORGETS        JDK 17: CAUGHT       JDK 25: CAUGHT
-     *      closed, value, closed                                 100,916       38,842
-     *      closed, value, open until closed again                224,556      136,701
-     *    BROKEN_UNINTERRUPTIBLE_WAIT JDK 17: PASS         JDK 25: PASS
-     *      closed, IllegalStateException, nothing created        381,827      318,202
-     *      closed, value, closed                                  89,027       58,649
-     *    BROKEN_DCL_VAR_HANDLE_PLAIN JDK 17: PASS         JDK 25: PASS
-     *      closed, IllegalStateException, nothing created        360,181      328,127
-     *      closed, value, closed                                 113,364       69,204
+     *  Observed: docs/jcstress-observed.md, section "close-vs-get" (the gate's verdict and the samples of each
+     *  outcome, per strategy and JDK, with each run's commit and date), generated from the gate's verdicts files:
+     *  ProofGate observed --out docs/jcstress-observed.md jcstress/target/jcstress-verdicts.json (full command there).
      */
 
     /**

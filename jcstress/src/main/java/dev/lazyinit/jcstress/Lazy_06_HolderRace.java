@@ -89,12 +89,9 @@ public abstract class Lazy_06_HolderRace {
     }
 
     /*
-     *  Observed on this machine (x86_64, 2 CPUs), one default gate run per JDK from the CI script on a
-     *  clean clone: JDK 17.0.15 Debian and JDK 25.0.3 Eclipse Adoptium. The gate's verdict per JDK, then the
-     *  samples of each outcome (JDK 17 column, JDK 25 column; — where the strategy does not exist):
-     *
-     *    HOLDER_IDIOM                JDK 17: PASS         JDK 25: PASS
-     *      built, built, cold, 1 created, same         48,572       31,441
+     *  Observed: docs/jcstress-observed.md, section "holder-race" (the gate's verdict and the samples of each
+     *  outcome, per strategy and JDK, with each run's commit and date), generated from the gate's verdicts files:
+     *  ProofGate observed --out docs/jcstress-observed.md jcstress/target/jcstress-verdicts.json (full command there).
      */
 
     /**

@@ -48,7 +48,7 @@ import picocli.CommandLine;
  * </ul>
  */
 @Command(name = "ProofGate", description = "Runs the JCStress proofs and fails on a bad verdict.",
-        subcommands = MergeVerdicts.class)
+        subcommands = {MergeVerdicts.class, ObservedTables.class})
 public final class ProofGate implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
@@ -189,7 +189,7 @@ public final class ProofGate implements Callable<Integer> {
         Codec.write(json, new ProofVerdicts(ProofVerdicts.FORMAT, settings,
                 System.getProperty("java.version") + " " + System.getProperty("java.vendor"),
                 System.getProperty("os.arch"), System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                Instant.now().toString(), verdicts));
+                Instant.now().toString(), GitCommit.current(), verdicts));
         out.println("[jcstress gate] HTML report: " + report.toAbsolutePath().normalize().resolve("index.html"));
         out.println("[jcstress gate] verdicts:    " + json.toAbsolutePath().normalize());
 

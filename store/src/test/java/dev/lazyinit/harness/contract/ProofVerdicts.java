@@ -20,10 +20,13 @@ import java.util.TreeMap;
  * @param arch the processor architecture ({@code os.arch})
  * @param os the operating system
  * @param generatedAt when (ISO-8601)
+ * @param commit the suite's commit the gate ran from ({@code git rev-parse --short HEAD}), or {@code null} where it
+ *        is not known: no git, not run from a checkout, a merge of several runs, or a file written before the gate
+ *        recorded it (an optional field, so the format stays {@code lazyinit-verdicts/2})
  * @param verdicts the verdicts, in registry order
  */
 public record ProofVerdicts(String format, String mode, String jvm, String arch, String os, String generatedAt,
-                            List<ProofVerdict> verdicts) implements Versioned {
+                            String commit, List<ProofVerdict> verdicts) implements Versioned {
 
     /** The format this build writes and reads. */
     /** The format this build writes and reads: 2 added each verdict's strength, 3 its reason as a field. */
@@ -31,6 +34,12 @@ public record ProofVerdicts(String format, String mode, String jvm, String arch,
 
     public ProofVerdicts {
         verdicts = List.copyOf(verdicts);
+    }
+
+    /** Verdicts whose commit is not known ({@code commit} {@code null}). */
+    public ProofVerdicts(String format, String mode, String jvm, String arch, String os, String generatedAt,
+                         List<ProofVerdict> verdicts) {
+        this(format, mode, jvm, arch, os, generatedAt, null, verdicts);
     }
 
     /**
