@@ -163,7 +163,7 @@ final class ObservedTables implements Callable<Integer> {
                 md.append(' ').append(v.map(ProofVerdict::shown).orElse(NONE)).append(" |");
                 v.ifPresent(x -> outcomes.addAll(x.observed().keySet()));
                 if (v.isPresent() && v.get().verdict() == VerdictKind.NOT_APPLICABLE) {
-                    notApplicable.add(s + ", column " + (i + 1) + ": " + v.get().note());
+                    notApplicable.add(s + ", column " + (i + 1) + ": " + v.get().remark());
                 }
             }
             md.append('\n');

@@ -33,7 +33,7 @@ class ObservedTablesTest {
                                 String note) {
         String test = p == Property.PUBLICATION ? PUBLICATION + strategy : "";
         return new ProofVerdict(strategy, p, kind, kind == VerdictKind.PASS ? Strength.DISCRIMINATING : Strength.NONE,
-                observed.values().stream().mapToLong(Long::longValue).sum(), test, observed, note);
+                observed.values().stream().mapToLong(Long::longValue).sum(), test, observed, note, "");
     }
 
     /** JDK 17: STABLE_VALUE cannot run, BROKEN_FINAL_WRAPPER_NON_FINAL is not in its registry. */
