@@ -4,25 +4,17 @@ import dev.lazyinit.harness.contract.StaticVerdicts.Finding;
 import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
 import dev.lazyinit.harness.contract.StaticVerdicts.Suppression;
 import dev.lazyinit.harness.contract.StaticVerdicts;
-import dev.lazyinit.harness.support.Forked;
-import dev.lazyinit.harness.support.Xml;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
 import dev.lazyinit.strategy.Strength;
 import dev.lazyinit.strategy.VerdictKind;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * Judges SpotBugs' findings, and those of the suite's own {@link BytecodeCheck}, over the holder classes per strategy
@@ -42,6 +34,10 @@ import org.w3c.dom.NodeList;
  * adapter is N/A unless its own code is flagged, because the part that matters lives in the library, which is not
  * analysed. Suppressions are written below with their reasons and listed in the verdicts file; there is no filter
  * file.
+ *
+ * <p>One class a job: {@link SpotBugsRun} runs SpotBugs over a provider's classes, {@link SpotBugsReport} reads its
+ * XML report into typed findings, and {@link StaticJudge} gives each strategy its verdict; this class holds the
+ * rules' constants and the suppressions, and judges every strategy of the registry.
  *
  * <p>What it cannot see: an unsafe publication that is neither a double-check shape SpotBugs recognises nor one of
  * the bytecode check's two shapes (its Javadoc says what those miss: a plain read after a lock released in the
@@ -101,9 +97,9 @@ public final class StaticLayer {
      */
     public static StaticVerdicts judge(Path spotbugsXml, String settings, Predicate<Strategy> scope,
                                        String outOfScope) throws IOException {
-        Document doc = parse(spotbugsXml);
-        String tool = "SpotBugs " + doc.getDocumentElement().getAttribute("version") + " + " + BytecodeCheck.tool();
-        List<Finding> all = findings(doc);
+        SpotBugsReport report = SpotBugsReport.read(spotbugsXml);
+        String tool = "SpotBugs " + report.version() + " + " + BytecodeCheck.tool();
+        List<Finding> all = report.findings();
         List<Finding> counted = new ArrayList<>();
         List<Suppression> suppressions = new ArrayList<>();
         for (Finding f : all) {
@@ -116,89 +112,13 @@ public final class StaticLayer {
         }
         List<StaticVerdict> judged = new ArrayList<>();
         for (Strategy s : Strategy.values()) {
-            judged.add(!s.available() || scope.test(s) ? judge(s, counted, suppressions)
+            judged.add(!s.available() || scope.test(s) ? StaticJudge.judge(s, counted, suppressions)
                     : new StaticVerdict(s.name(), List.of(), VerdictKind.NOT_APPLICABLE, Strength.NONE, List.of(),
                             outOfScope));
         }
         List<StaticVerdict> verdicts = StaticVerdicts.withStrength(judged, "no control was flagged in this run");
         return new StaticVerdicts(StaticVerdicts.FORMAT, tool, settings, Instant.now().toString(), verdicts,
                 suppressions);
-    }
-
-    private static StaticVerdict judge(Strategy s, List<Finding> findings, List<Suppression> suppressions) {
-        if (!s.available()) {
-            return new StaticVerdict(s.name(), List.of(), VerdictKind.NOT_APPLICABLE, Strength.NONE, List.of(),
-                    "not built on this JDK: " + s.unavailableReason());
-        }
-        List<String> analysed = classesOf(s);
-        String holder = analysed.get(0);
-        List<Finding> spotbugs = findings.stream().filter(f -> analysed.stream().anyMatch(c ->
-                f.className().equals(c) || f.className().startsWith(c + "$"))).toList();
-        if (s.provided()) {
-            return provided(s, analysed, spotbugs, suppressions);
-        }
-        if (!holder.startsWith("dev.lazyinit.lazy.")) {
-            return new StaticVerdict(s.name(), analysed, VerdictKind.NOT_APPLICABLE, Strength.NONE, spotbugs,
-                    "the JDK's own code, not analysed");
-        }
-        List<Finding> mine = new ArrayList<>(spotbugs);
-        for (Finding f : BytecodeCheck.check(s.newHolder(() -> null).getClass().getClassLoader(), analysed)) {
-            String reason = SUPPRESSED.get(f.pattern() + " " + f.className());
-            if (reason == null) {
-                mine.add(f);
-            } else {
-                suppressions.add(new Suppression(f, reason));
-            }
-        }
-        boolean library = holder.startsWith("dev.lazyinit.lazy.library.");
-        if (s.guarantees(Guarantee.SAFE_PUBLICATION) || library) {
-            // A broken control is wrong on purpose in its own way (a kept exception rethrown, say): only a
-            // concurrency finding speaks against the publication it claims. A correct strategy gets no finding.
-            List<Finding> against = s.broken()
-                    ? mine.stream().filter(f -> "MT_CORRECTNESS".equals(f.category())).toList() : mine;
-            if (!against.isEmpty()) {
-                return new StaticVerdict(s.name(), analysed, VerdictKind.FAIL, Strength.NONE, mine,
-                        "flagged: " + patterns(against));
-            }
-            return library
-                    ? new StaticVerdict(s.name(), analysed, VerdictKind.NOT_APPLICABLE, Strength.NONE, mine,
-                            "an adapter over library code; the adapter is clean, the library is not analysed")
-                    : new StaticVerdict(s.name(), analysed, VerdictKind.PASS, Strength.NONE, mine,
-                            mine.isEmpty() ? "no finding" : "no concurrency finding (a control; also: "
-                                    + patterns(mine) + ")");
-        }
-        List<Finding> publication = mine.stream().filter(f -> PUBLICATION_PATTERNS.contains(f.pattern())).toList();
-        return publication.isEmpty()
-                ? new StaticVerdict(s.name(), analysed, VerdictKind.NOT_OBSERVED, Strength.NONE, mine,
-                        "not flagged: this control's bug is outside what the checker recognises"
-                                + (mine.isEmpty() ? "" : " (other findings: " + patterns(mine) + ")"))
-                : new StaticVerdict(s.name(), analysed, VerdictKind.CAUGHT, Strength.NONE, mine,
-                        "flagged: " + patterns(mine));
-    }
-
-    /**
-     * A provider's strategy: its own classes (those its builder constructs) are read like ours, by SpotBugs and the
-     * bytecode check; only concurrency findings ({@code MT_CORRECTNESS}) count against a claim of safe publication,
-     * the others are listed in the note. A provider declares no controls, so an unclaimed publication is never
-     * judged: what the checkers saw is shown, N/A. A library the holder calls is not read.
-     */
-    private static StaticVerdict provided(Strategy s, List<String> analysed, List<Finding> spotbugs,
-                                          List<Suppression> suppressions) {
-        List<Finding> mine = new ArrayList<>(spotbugs);
-        mine.addAll(BytecodeCheck.check(s.newHolder(() -> null).getClass().getClassLoader(), analysed));
-        List<Finding> concurrency = mine.stream().filter(f -> "MT_CORRECTNESS".equals(f.category())).toList();
-        List<Finding> other = mine.stream().filter(f -> !concurrency.contains(f)).toList();
-        String also = other.isEmpty() ? "" : "; not about concurrency, so not counted: " + patterns(other);
-        if (!s.guarantees(Guarantee.SAFE_PUBLICATION)) {
-            return new StaticVerdict(s.name(), analysed, VerdictKind.NOT_APPLICABLE, Strength.NONE, mine,
-                    "claims nothing about publication, so not judged; seen: "
-                            + (concurrency.isEmpty() ? "no concurrency finding" : patterns(concurrency)) + also);
-        }
-        return concurrency.isEmpty()
-                ? new StaticVerdict(s.name(), analysed, VerdictKind.PASS, Strength.NONE, mine,
-                        "no concurrency finding in the provider's classes (a library they call is not read)" + also)
-                : new StaticVerdict(s.name(), analysed, VerdictKind.FAIL, Strength.NONE, mine,
-                        "flagged: " + patterns(concurrency) + also);
     }
 
     /**
@@ -216,32 +136,7 @@ public final class StaticLayer {
      */
     public static void spotbugs(List<Strategy> strategies, Path xml, Path log)
             throws IOException, InterruptedException {
-        Set<String> targets = new LinkedHashSet<>();
-        Set<String> packages = new LinkedHashSet<>();
-        for (Strategy s : strategies) {
-            Class<?> holder = s.newHolder(() -> null).getClass();
-            java.security.CodeSource source = holder.getProtectionDomain().getCodeSource();
-            if (source == null) {
-                continue; // the JDK's own class
-            }
-            try {
-                targets.add(Path.of(source.getLocation().toURI()).toString());
-            } catch (java.net.URISyntaxException e) {
-                throw new IOException("cannot read where " + holder.getName() + " was loaded from", e);
-            }
-            packages.add(holder.getPackageName() + ".*");
-        }
-        Files.createDirectories(xml.toAbsolutePath().getParent());
-        Files.deleteIfExists(xml);
-        List<String> command = new ArrayList<>(List.of(Forked.java(), "-cp", System.getProperty("java.class.path"),
-                "edu.umd.cs.findbugs.FindBugs2", "-effort:max", "-low", "-xml:withMessages", "-output", xml.toString(),
-                "-auxclasspath", System.getProperty("java.class.path"),
-                "-onlyAnalyze", String.join(",", packages)));
-        command.addAll(targets);
-        Forked.run("SpotBugs", command, log, SPOTBUGS_TIMEOUT_SECONDS);
-        if (!Files.isRegularFile(xml)) {
-            throw new IOException("SpotBugs wrote no report; its output: " + log);
-        }
+        SpotBugsRun.run(strategies, xml, log);
     }
 
     /**
@@ -254,49 +149,5 @@ public final class StaticLayer {
         classes.add(s.newHolder(() -> null).getClass().getName());
         classes.addAll(ALSO.getOrDefault(s, List.of()));
         return classes;
-    }
-
-    private static String patterns(List<Finding> findings) {
-        return String.join(", ", findings.stream().map(f -> f.pattern() + " in "
-                + f.className().substring(f.className().lastIndexOf('.') + 1)
-                + (f.line() > 0 ? ":" + f.line() : "")).distinct().toList());
-    }
-
-    private static Document parse(Path spotbugsXml) throws IOException {
-        if (!Files.exists(spotbugsXml)) {
-            throw new IOException(spotbugsXml + " does not exist: the static layer runs in the store module's"
-                    + " build (./mvnw verify, or ./mvnw -pl store process-test-classes) before this is read");
-        }
-        return Xml.parse(spotbugsXml);
-    }
-
-    private static List<Finding> findings(Document doc) {
-        List<Finding> findings = new ArrayList<>();
-        NodeList bugs = doc.getElementsByTagName("BugInstance");
-        for (int i = 0; i < bugs.getLength(); i++) {
-            Element bug = (Element) bugs.item(i);
-            Element cls = first(bug, "Class");
-            Element line = child(bug, "SourceLine"); // the finding's own lines, not its class's or method's
-            Element message = first(bug, "LongMessage");
-            findings.add(new Finding(bug.getAttribute("type"), bug.getAttribute("category"),
-                    cls == null ? "" : cls.getAttribute("classname"),
-                    line == null || line.getAttribute("start").isEmpty() ? 0 : Integer.parseInt(line.getAttribute("start")),
-                    message == null ? bug.getAttribute("type") : message.getTextContent().strip()));
-        }
-        return findings;
-    }
-
-    private static Element child(Element parent, String tag) {
-        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(tag)) {
-                return e;
-            }
-        }
-        return first(parent, tag);
-    }
-
-    private static Element first(Element parent, String tag) {
-        NodeList children = parent.getElementsByTagName(tag);
-        return children.getLength() == 0 ? null : (Element) children.item(0);
     }
 }
