@@ -4,12 +4,12 @@ import static dev.lazyinit.jcstress.Outcomes.outcome;
 import static dev.lazyinit.jcstress.shared.Seen.created;
 
 import dev.lazyinit.harness.contract.Layer;
+import dev.lazyinit.harness.contract.Property;
 import dev.lazyinit.jcstress.shared.CountingFactory;
 import dev.lazyinit.jcstress.shared.PoolStandIn;
 import dev.lazyinit.jcstress.shared.Seen;
 import dev.lazyinit.lazy.Lazy;
 import dev.lazyinit.strategy.Guarantee;
-import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;

@@ -5,11 +5,11 @@ import static dev.lazyinit.jcstress.shared.Seen.BUILT;
 import static dev.lazyinit.jcstress.shared.Seen.SAME;
 import static dev.lazyinit.jcstress.shared.Seen.created;
 
+import dev.lazyinit.harness.contract.Property;
 import dev.lazyinit.jcstress.shared.CountingFactory;
 import dev.lazyinit.jcstress.shared.PoolStandIn;
 import dev.lazyinit.jcstress.shared.Seen;
 import dev.lazyinit.lazy.Lazy;
-import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;

@@ -1,6 +1,6 @@
 package dev.lazyinit.jcstress;
 
-import dev.lazyinit.strategy.Property;
+import dev.lazyinit.harness.contract.Property;
 import dev.lazyinit.strategy.Strategy;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

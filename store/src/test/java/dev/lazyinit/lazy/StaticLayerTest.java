@@ -3,14 +3,14 @@ package dev.lazyinit.lazy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lazyinit.harness.contract.Codec;
-import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
 import dev.lazyinit.harness.contract.StaticVerdicts;
+import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
+import dev.lazyinit.harness.contract.Strength;
+import dev.lazyinit.harness.contract.VerdictKind;
 import dev.lazyinit.harness.staticlayer.BytecodeCheck;
 import dev.lazyinit.harness.staticlayer.StaticLayer;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
-import dev.lazyinit.strategy.Strength;
-import dev.lazyinit.strategy.VerdictKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

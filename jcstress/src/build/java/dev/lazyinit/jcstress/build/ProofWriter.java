@@ -1,8 +1,8 @@
 package dev.lazyinit.jcstress.build;
 
+import dev.lazyinit.harness.contract.Property;
 import dev.lazyinit.jcstress.Outcomes;
 import dev.lazyinit.jcstress.Topic;
-import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -186,7 +186,7 @@ public final class ProofWriter {
 
     private static String source(String name, ProofClass proof, Strategy s, Outcomes o) {
         String topic = proof.type().getSimpleName();
-        TreeSet<String> imports = new TreeSet<>(List.of("dev.lazyinit.strategy.Property",
+        TreeSet<String> imports = new TreeSet<>(List.of("dev.lazyinit.harness.contract.Property",
                 "dev.lazyinit.strategy.Strategy", "org.openjdk.jcstress.annotations.*"));
         List<Method> methods = new ArrayList<>(proof.actors());
         if (proof.arbiter() != null) {

@@ -1,16 +1,16 @@
 package dev.lazyinit.jcstress.gate;
 
-import static dev.lazyinit.strategy.VerdictKind.CAUGHT;
-import static dev.lazyinit.strategy.VerdictKind.FAIL;
-import static dev.lazyinit.strategy.VerdictKind.NOT_APPLICABLE;
-import static dev.lazyinit.strategy.VerdictKind.NOT_OBSERVED;
-import static dev.lazyinit.strategy.VerdictKind.PASS;
+import static dev.lazyinit.harness.contract.VerdictKind.CAUGHT;
+import static dev.lazyinit.harness.contract.VerdictKind.FAIL;
+import static dev.lazyinit.harness.contract.VerdictKind.NOT_APPLICABLE;
+import static dev.lazyinit.harness.contract.VerdictKind.NOT_OBSERVED;
+import static dev.lazyinit.harness.contract.VerdictKind.PASS;
 
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.Property;
+import dev.lazyinit.harness.contract.VerdictKind;
 import dev.lazyinit.jcstress.gate.ProofCatalog.Found;
-import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
-import dev.lazyinit.strategy.VerdictKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

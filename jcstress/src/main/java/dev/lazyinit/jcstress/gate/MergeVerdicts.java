@@ -1,9 +1,9 @@
 package dev.lazyinit.jcstress.gate;
 
 import dev.lazyinit.harness.contract.Codec;
-import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.harness.contract.ProofVerdicts;
-import dev.lazyinit.strategy.VerdictKind;
+import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.VerdictKind;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.lazyinit.jcstress.gate;
 
+import dev.lazyinit.harness.contract.Property;
 import dev.lazyinit.jcstress.Proof;
-import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -2,9 +2,9 @@ package dev.lazyinit.jcstress.gate;
 
 import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.contract.Layer;
-import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.harness.contract.ProofVerdicts;
-import dev.lazyinit.strategy.Property;
+import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.Property;
 import dev.lazyinit.strategy.Strategy;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * The gate {@code mvn verify} runs: the whole JCStress suite from {@code target/jcstress.jar}, then one verdict

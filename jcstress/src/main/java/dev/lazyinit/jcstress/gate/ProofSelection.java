@@ -1,8 +1,8 @@
 package dev.lazyinit.jcstress.gate;
 
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.Property;
 import dev.lazyinit.jcstress.gate.ProofCatalog.Found;
-import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,11 +1,11 @@
 package dev.lazyinit.jcstress.gate;
 
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.Property;
 import dev.lazyinit.harness.contract.StaticVerdicts;
-import dev.lazyinit.strategy.Property;
+import dev.lazyinit.harness.contract.Strength;
+import dev.lazyinit.harness.contract.VerdictKind;
 import dev.lazyinit.strategy.Strategy;
-import dev.lazyinit.strategy.Strength;
-import dev.lazyinit.strategy.VerdictKind;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package dev.lazyinit.jcstress.gate;
 
-import static dev.lazyinit.strategy.VerdictKind.NOT_APPLICABLE;
+import static dev.lazyinit.harness.contract.VerdictKind.NOT_APPLICABLE;
 
 import dev.lazyinit.harness.contract.Teeth.Row;
 import dev.lazyinit.jcstress.gate.TeethTable.Group;

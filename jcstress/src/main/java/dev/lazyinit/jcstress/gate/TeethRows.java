@@ -1,18 +1,18 @@
 package dev.lazyinit.jcstress.gate;
 
-import static dev.lazyinit.strategy.VerdictKind.CAUGHT;
-import static dev.lazyinit.strategy.VerdictKind.NOT_APPLICABLE;
-import static dev.lazyinit.strategy.VerdictKind.NOT_OBSERVED;
-import static dev.lazyinit.strategy.VerdictKind.PASS;
+import static dev.lazyinit.harness.contract.VerdictKind.CAUGHT;
+import static dev.lazyinit.harness.contract.VerdictKind.NOT_APPLICABLE;
+import static dev.lazyinit.harness.contract.VerdictKind.NOT_OBSERVED;
+import static dev.lazyinit.harness.contract.VerdictKind.PASS;
 
 import dev.lazyinit.harness.contract.Layer;
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.Property;
 import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
 import dev.lazyinit.harness.contract.Teeth.Row;
 import dev.lazyinit.jcstress.gate.TeethTable.Line;
 import dev.lazyinit.strategy.Guarantee;
-import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import java.util.ArrayList;
 import java.util.List;

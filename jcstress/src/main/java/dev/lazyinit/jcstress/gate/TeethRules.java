@@ -1,7 +1,7 @@
 package dev.lazyinit.jcstress.gate;
 
-import static dev.lazyinit.strategy.VerdictKind.CAUGHT;
-import static dev.lazyinit.strategy.VerdictKind.NOT_APPLICABLE;
+import static dev.lazyinit.harness.contract.VerdictKind.CAUGHT;
+import static dev.lazyinit.harness.contract.VerdictKind.NOT_APPLICABLE;
 
 import dev.lazyinit.harness.contract.Layer;
 import dev.lazyinit.harness.contract.Teeth.Row;

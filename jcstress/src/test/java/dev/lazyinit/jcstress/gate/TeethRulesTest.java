@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lazyinit.harness.contract.Layer;
 import dev.lazyinit.harness.contract.Teeth.Row;
+import dev.lazyinit.harness.contract.VerdictKind;
 import dev.lazyinit.jcstress.gate.TeethTable.Group;
 import dev.lazyinit.jcstress.gate.TeethTable.Line;
 import dev.lazyinit.jcstress.gate.TeethTable.Result;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
-import dev.lazyinit.strategy.VerdictKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

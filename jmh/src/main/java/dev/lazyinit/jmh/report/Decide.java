@@ -1,9 +1,12 @@
 package dev.lazyinit.jmh.report;
 
-import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.harness.contract.ProofVerdicts;
-import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
+import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.Property;
 import dev.lazyinit.harness.contract.StaticVerdicts;
+import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
+import dev.lazyinit.harness.contract.Strength;
+import dev.lazyinit.harness.contract.VerdictKind;
 import dev.lazyinit.harness.contract.VirtualThreadResults;
 import dev.lazyinit.jmh.report.Guide.Cited;
 import dev.lazyinit.jmh.report.Guide.Claim;
@@ -13,12 +16,8 @@ import dev.lazyinit.jmh.report.Guide.VirtualThreadAnswer;
 import dev.lazyinit.jmh.report.Guide.VirtualThreadAnswer.Outcome;
 import dev.lazyinit.jmh.report.JmhResults.Metric;
 import dev.lazyinit.strategy.Guarantee;
-import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
-import dev.lazyinit.strategy.Strength;
-import dev.lazyinit.strategy.VerdictKind;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;

@@ -6,6 +6,7 @@ import static dev.lazyinit.jmh.report.Fmt.count;
 import static dev.lazyinit.jmh.report.Fmt.num;
 
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.Strength;
 import dev.lazyinit.jmh.report.Bench.Counter;
 import dev.lazyinit.jmh.report.Guide.Cited;
 import dev.lazyinit.jmh.report.Guide.Claim;
@@ -13,7 +14,6 @@ import dev.lazyinit.jmh.report.Guide.Compared;
 import dev.lazyinit.jmh.report.Guide.Row;
 import dev.lazyinit.jmh.report.Guide.VirtualThreadAnswer;
 import dev.lazyinit.strategy.Strategy;
-import dev.lazyinit.strategy.Strength;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;

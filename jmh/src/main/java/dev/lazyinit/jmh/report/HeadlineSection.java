@@ -7,13 +7,13 @@ import static dev.lazyinit.jmh.report.Fmt.orNone;
 
 import dev.lazyinit.harness.contract.Environment;
 import dev.lazyinit.harness.contract.ProofVerdicts;
+import dev.lazyinit.harness.contract.Strength;
+import dev.lazyinit.harness.contract.VerdictKind;
 import dev.lazyinit.jmh.report.Bench.Counter;
 import dev.lazyinit.jmh.report.JmhResults.Row;
 import dev.lazyinit.jmh.report.Measurements.Stampede;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
-import dev.lazyinit.strategy.Strength;
-import dev.lazyinit.strategy.VerdictKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;

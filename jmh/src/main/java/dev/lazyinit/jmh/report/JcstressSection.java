@@ -1,9 +1,9 @@
 package dev.lazyinit.jmh.report;
 
-import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.harness.contract.ProofVerdicts;
+import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
+import dev.lazyinit.harness.contract.Property;
 import dev.lazyinit.harness.contract.StaticVerdicts;
-import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.lazyinit.harness.contract;
 
 import dev.lazyinit.strategy.Guarantee;
-import dev.lazyinit.strategy.Property;
 import dev.lazyinit.strategy.Strategy;
 import java.util.EnumSet;
 import java.util.Optional;

@@ -1,8 +1,5 @@
 package dev.lazyinit.harness.contract;
 
-import dev.lazyinit.strategy.Property;
-import dev.lazyinit.strategy.Strength;
-import dev.lazyinit.strategy.VerdictKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,7 +1,5 @@
 package dev.lazyinit.harness.contract;
 
-import dev.lazyinit.strategy.Strength;
-import dev.lazyinit.strategy.VerdictKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.lazyinit.harness.contract;
 
 import dev.lazyinit.strategy.Guarantee;
-import dev.lazyinit.strategy.VerdictKind;
 import java.util.List;
 
 /**

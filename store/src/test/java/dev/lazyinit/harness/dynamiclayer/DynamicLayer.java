@@ -2,11 +2,11 @@ package dev.lazyinit.harness.dynamiclayer;
 
 import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
+import dev.lazyinit.harness.contract.Strength;
+import dev.lazyinit.harness.contract.VerdictKind;
 import dev.lazyinit.harness.support.Available;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
-import dev.lazyinit.strategy.Strength;
-import dev.lazyinit.strategy.VerdictKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,13 +1,13 @@
 package dev.lazyinit.harness.staticlayer;
 
+import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.harness.contract.StaticVerdicts.Finding;
 import dev.lazyinit.harness.contract.StaticVerdicts.StaticVerdict;
 import dev.lazyinit.harness.contract.StaticVerdicts.Suppression;
-import dev.lazyinit.harness.contract.StaticVerdicts;
+import dev.lazyinit.harness.contract.Strength;
+import dev.lazyinit.harness.contract.VerdictKind;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
-import dev.lazyinit.strategy.Strength;
-import dev.lazyinit.strategy.VerdictKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.lazyinit.strategy;
+package dev.lazyinit.harness.contract;
 
 /**
  * How much a PASS is worth. A check that passes is evidence only if it could have failed: if a control that breaks

@@ -1,8 +1,12 @@
-package dev.lazyinit.strategy;
+package dev.lazyinit.harness.contract;
+
+import dev.lazyinit.strategy.Guarantee;
+import dev.lazyinit.strategy.Strategy;
 
 /**
  * The memory-model properties proven for every strategy in the {@link Strategy} registry, one JCStress test
- * each. Defined here, beside {@link Guarantee}, so that the proofs, the verdicts file and the report share one
+ * each. Defined in the harness's contract, not beside {@link Guarantee} in the product, so that the proofs, the
+ * verdicts file and the report share one
  * list; the ids are the {@code property} values of the verdicts file.
  */
 public enum Property {

@@ -1,4 +1,4 @@
-package dev.lazyinit.strategy;
+package dev.lazyinit.harness.contract;
 
 /**
  * What a proof concluded for one strategy and one {@link Property}: the verdicts of the JCStress gate, as the
