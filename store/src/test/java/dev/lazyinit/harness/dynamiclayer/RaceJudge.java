@@ -26,9 +26,11 @@ import java.util.Optional;
  * states: a claimed {@link Guarantee#SAFE_PUBLICATION} must show no counted race, a control that violates it is
  * CAUGHT by one; races {@link FalseAlarms} explains are left out of the count and listed as suppressions.
  *
- * <p>What could go wrong: a verdict resting on a run that showed nothing. A run VMLens reports as failed gives no
- * verdict ({@link DynamicLayer#FAILED_RUN}); a run with no field access at all (state behind a VarHandle or in the
- * JDK) gives N/A for a claimed strategy and NOT_OBSERVED for a control, never a PASS or a miss passed off as one.
+ * <p>What could go wrong: a verdict resting on a run that showed nothing. A run VMLens reports as failed with no race
+ * gives no verdict ({@link DynamicLayer#FAILED_RUN}); one that failed with a race (a control's race can end its run:
+ * "Failure, Data Race") is judged by that race, and its note says the run failed; a run with no field access at all
+ * (state behind a VarHandle or in the JDK) gives N/A for a claimed strategy and NOT_OBSERVED for a control, never a
+ * PASS or a miss passed off as one.
  */
 final class RaceJudge {
 
@@ -64,7 +66,7 @@ final class RaceJudge {
                             + Available.SCOPE + "=provided): judged in the store module's run");
         }
         Run run = found.get();
-        if (run.failed()) { // neither a race nor its absence: the tool could not finish this strategy's runs
+        if (run.failed() && races(run).isEmpty()) { // the tool could not finish its runs, and saw no race
             return new StaticVerdict(s.name(), List.of(), s.violates().contains(Guarantee.SAFE_PUBLICATION)
                     ? VerdictKind.NOT_OBSERVED : VerdictKind.NOT_APPLICABLE, Strength.NONE, List.of(),
                     DynamicLayer.FAILED_RUN + ": VMLens reported its run as '" + run.result() + "' after "
@@ -89,7 +91,9 @@ final class RaceJudge {
         }
         String fields = String.join(", ", racyFields);
         String seen = run.interleavings() + " interleavings, fields or atomics touched: " + touched.size()
-                + (leftOut.isEmpty() ? "" : "; a known false alarm left out: race on " + String.join(", ", leftOut));
+                + (leftOut.isEmpty() ? "" : "; a known false alarm left out: race on " + String.join(", ", leftOut))
+                + (run.failed() ? "; VMLens also reported the run as '" + run.result() + "' (its race is judged)"
+                        : "");
         boolean claims = s.guarantees(Guarantee.SAFE_PUBLICATION);
         boolean violates = s.violates().contains(Guarantee.SAFE_PUBLICATION);
         if (!claims && !violates) {
