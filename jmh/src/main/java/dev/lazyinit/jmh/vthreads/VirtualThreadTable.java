@@ -1,6 +1,7 @@
 package dev.lazyinit.jmh.vthreads;
 
 import dev.lazyinit.harness.contract.VirtualThreadResults;
+import dev.lazyinit.harness.contract.VirtualThreadResults.Outcome;
 import dev.lazyinit.harness.contract.VirtualThreadResults.Row;
 import dev.lazyinit.strategy.Strategy;
 import java.util.ArrayList;
@@ -41,9 +42,9 @@ final class VirtualThreadTable {
                         sorted.get(0) / 1e6, sorted.get(sorted.size() - 1) / 1e6,
                         r.note().isEmpty() ? "" : "; " + r.note());
             }
-            String created = r.note().isEmpty()
-                    ? String.format(Locale.ROOT, "%d in %d rounds", r.created(), results.rounds())
-                    : String.valueOf(r.created()); // a STUCK note says how many rounds ran
+            String created = r.outcome() == Outcome.STUCK
+                    ? String.valueOf(r.created()) // its note says how many rounds ran
+                    : String.format(Locale.ROOT, "%d in %d rounds", r.created(), results.rounds());
             md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %d | %.1f ms | %s |%n", name, r.threads(),
                     time, created, r.pinnedEvents(), r.pinnedNanos() / 1e6, pinnedAt(r)));
         }

@@ -66,7 +66,8 @@ final class RaceJudge {
                             + Available.SCOPE + "=provided): judged in the store module's run");
         }
         Run run = found.get();
-        if (run.failed() && races(run).isEmpty()) { // the tool could not finish its runs, and saw no race
+        Map<String, List<Access>> races = races(run);
+        if (run.failed() && races.isEmpty()) { // the tool could not finish its runs, and saw no race
             return new StaticVerdict(s.name(), List.of(), s.violates().contains(Guarantee.SAFE_PUBLICATION)
                     ? VerdictKind.NOT_OBSERVED : VerdictKind.NOT_APPLICABLE, Strength.NONE, List.of(),
                     DynamicLayer.FAILED_RUN + ": VMLens reported its run as '" + run.result() + "' after "
@@ -78,7 +79,7 @@ final class RaceJudge {
         List<Finding> counted = new ArrayList<>();
         List<String> racyFields = new ArrayList<>(); // the counted races' fields, for the note
         List<String> leftOut = new ArrayList<>();
-        for (Map.Entry<String, List<Access>> race : races(run).entrySet()) {
+        for (Map.Entry<String, List<Access>> race : races.entrySet()) {
             Finding finding = finding(race.getKey(), race.getValue());
             Optional<Discount> discount = FalseAlarms.discount(race.getKey(), race.getValue());
             if (discount.isPresent()) {
