@@ -78,7 +78,7 @@ record LayerInputs(TeethInput<StaticVerdicts> staticLayer, TeethInput<StaticVerd
         return TeethInput.missing("neither " + (staticVerdicts == null ? "--static" : staticVerdicts.toAbsolutePath()
                 .normalize()) + " nor " + (spotbugs == null ? "--spotbugs" : spotbugs.toAbsolutePath().normalize())
                 + " exists: the static layer"
-                + " runs in the store module's build (./mvnw -pl jcstress -am verify builds it)", false);
+                + " runs in the conformance module's build (./mvnw -pl jcstress -am verify builds it)", false);
     }
 
     /**
@@ -100,7 +100,7 @@ record LayerInputs(TeethInput<StaticVerdicts> staticLayer, TeethInput<StaticVerd
 
     /**
      * A layer's verdicts with those example-provider's run wrote over the providers' strategies merged in, where
-     * that file exists (the providers' tests ran) and the store module's verdicts were read.
+     * that file exists (the providers' tests ran) and the conformance module's verdicts were read.
      */
     private static TeethInput<StaticVerdicts> withProvided(TeethInput<StaticVerdicts> store, Path provided)
             throws IOException {

@@ -5,6 +5,7 @@ import dev.lazyinit.harness.contract.Layer;
 import dev.lazyinit.harness.contract.ProofVerdicts;
 import dev.lazyinit.harness.contract.ProofVerdicts.ProofVerdict;
 import dev.lazyinit.harness.contract.Property;
+import dev.lazyinit.harness.contract.ResultsLayout;
 import dev.lazyinit.strategy.Strategy;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -60,24 +61,30 @@ public final class ProofGate implements Callable<Integer> {
             description = "run only the matching proofs: a partial run, never a gate result")
     private String only = "";
 
+    @Option(names = "--project", paramLabel = "DIR",
+            description = "the project's root: each layer's file is read where its module writes it (ResultsLayout);"
+                    + " --static, --dynamic, --provided-static, --provided-dynamic, --spotbugs and --store-teeth"
+                    + " name another file instead")
+    private Path project;
+
     @Option(names = "--static", paramLabel = "FILE",
-            description = "the static layer's verdicts (store module): one more column, and the static rows of the"
+            description = "the static layer's verdicts (conformance module): one more column, and the static rows of the"
                     + " teeth table")
     private Path staticVerdicts;
 
     @Option(names = "--dynamic", paramLabel = "FILE",
-            description = "the dynamic layer's verdicts (store module, VMLens): one more column, and the dynamic rows"
+            description = "the dynamic layer's verdicts (conformance module, VMLens): one more column, and the dynamic rows"
                     + " of the teeth table")
     private Path dynamicVerdicts;
 
     @Option(names = "--provided-static", paramLabel = "FILE",
             description = "the static layer's verdicts over the providers' strategies (example-provider module),"
-                    + " merged into the store module's where the file exists")
+                    + " merged into the conformance module's where the file exists")
     private Path providedStatic;
 
     @Option(names = "--provided-dynamic", paramLabel = "FILE",
             description = "the dynamic layer's verdicts over the providers' strategies (example-provider module),"
-                    + " merged into the store module's where the file exists")
+                    + " merged into the conformance module's where the file exists")
     private Path providedDynamic;
 
     @Option(names = "--provider-tests", paramLabel = "DIR",
@@ -86,7 +93,7 @@ public final class ProofGate implements Callable<Integer> {
     private Path providerTests;
 
     @Option(names = "--spotbugs", paramLabel = "FILE",
-            description = "SpotBugs' report (store module), judged with the static layer's own rules when it is newer"
+            description = "SpotBugs' report (conformance module), judged with the static layer's own rules when it is newer"
                     + " than the --static file or that file is missing (the store tests, which write it, were skipped)")
     private Path spotbugs;
 
@@ -101,7 +108,7 @@ public final class ProofGate implements Callable<Integer> {
 
     /**
      * @param args {@code --mode gate|deep}, {@code --report DIR}, {@code --json FILE}, {@code --only [REGEX]},
-     *        {@code --static FILE}, {@code --dynamic FILE}, {@code --spotbugs FILE}, {@code --store-teeth DIR}, {@code --teeth FILE}
+     *        {@code --project DIR}, {@code --static FILE}, {@code --dynamic FILE}, {@code --spotbugs FILE}, {@code --store-teeth DIR}, {@code --teeth FILE}
      */
     public static void main(String[] args) {
         System.exit(new CommandLine(new ProofGate()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -120,6 +127,7 @@ public final class ProofGate implements Callable<Integer> {
             out.println("[jcstress gate] FAILED: " + e.getMessage());
             return 2;
         }
+        readFromProject();
         String settings = settings();
         SuiteRun run = runSuite(selection, settings);
         List<ProofVerdict> graded = ProofVerdicts.withStrength(selection.grade(run));
@@ -143,6 +151,20 @@ public final class ProofGate implements Callable<Integer> {
             problems.forEach(p -> out.println("  - " + p));
         }
         return problems.isEmpty();
+    }
+
+    /** Each layer's file not named on the command line, where its module writes it under {@code --project}. */
+    private void readFromProject() {
+        if (project == null) {
+            return;
+        }
+        ResultsLayout layout = ResultsLayout.at(project);
+        staticVerdicts = staticVerdicts != null ? staticVerdicts : layout.suite(ResultsLayout.STATIC_VERDICTS);
+        dynamicVerdicts = dynamicVerdicts != null ? dynamicVerdicts : layout.suite(ResultsLayout.DYNAMIC_VERDICTS);
+        providedStatic = providedStatic != null ? providedStatic : layout.provider(ResultsLayout.STATIC_VERDICTS);
+        providedDynamic = providedDynamic != null ? providedDynamic : layout.provider(ResultsLayout.DYNAMIC_VERDICTS);
+        spotbugs = spotbugs != null ? spotbugs : layout.suite(ResultsLayout.SPOTBUGS_XML);
+        storeTeeth = storeTeeth != null ? storeTeeth : layout.suite(ResultsLayout.STORE_TEETH);
     }
 
     /** @return how the suite runs, as the summary and the verdicts file name it; a filtered run says so */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * How the static and dynamic layers enter the gate: a publication PASS that JCStress could not have failed (x86)
  * becomes discriminating only where a layer that caught a control passed the strategy, and the providers' run's
- * verdicts merge into the store module's without hiding a verdict either judged.
+ * verdicts merge into the conformance module's without hiding a verdict either judged.
  */
 class LayersTest {
 

@@ -16,12 +16,12 @@ final class FailureSection implements Section {
         doc.heading(2, "Failure semantics", "failures");
         if (c.inputs().failures().isEmpty()) {
             doc.para("Not included: no `" + Inputs.FAILURES + "` in this folder. `./mvnw verify` writes it to"
-                    + " `store/target/failure-semantics/`; run it, then `./bench` (or `./bench render <folder>` after"
+                    + " `conformance/target/failure-semantics/`; run it, then `./bench` (or `./bench render <folder>` after"
                     + " copying the file into the folder).");
             return;
         }
         FailureSemantics f = c.inputs().failures().get();
-        doc.para("Observed by the store module's `FailureSemanticsTest` in `./mvnw verify` (generated "
+        doc.para("Observed by the conformance module's `FailureSemanticsTest` in `./mvnw verify` (generated "
                 + escape(f.generatedAt()) + "), against a real PostgreSQL that the test stops, restarts"
                 + " and slows down; every cell is what that run saw, and each run checks that nothing leaked"
                 + " (stores, pool threads, server connections) and that a canary password appears in no message,"

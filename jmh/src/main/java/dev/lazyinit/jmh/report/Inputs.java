@@ -4,6 +4,7 @@ import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.contract.Environment;
 import dev.lazyinit.harness.contract.FailureSemantics;
 import dev.lazyinit.harness.contract.ProofVerdicts;
+import dev.lazyinit.harness.contract.ResultsLayout;
 import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.harness.contract.StrategyCatalog;
 import dev.lazyinit.harness.contract.Teeth;
@@ -27,8 +28,8 @@ import java.util.Optional;
  * @param verdicts {@code jcstress-verdicts.json}, the JCStress gate's verdicts, if copied in
  * @param failures {@code failure-semantics.json}, the store tests' failure table, if copied in
  * @param virtualThreads {@code vthreads.json}, the virtual-thread stampede, if it ran
- * @param staticVerdicts {@code static-verdicts.json}, the static layer's verdicts (store module), if copied in
- * @param dynamicVerdicts {@code dynamic-verdicts.json}, the dynamic layer's verdicts (store module, VMLens), if
+ * @param staticVerdicts {@code static-verdicts.json}, the static layer's verdicts (conformance module), if copied in
+ * @param dynamicVerdicts {@code dynamic-verdicts.json}, the dynamic layer's verdicts (conformance module, VMLens), if
  *        copied in
  * @param teeth {@code teeth.json}, which layer caught each broken control (the JCStress gate), if copied in
  * @param strategies the strategies to report on, in the run's registry order: from {@code strategies.json}, where
@@ -41,23 +42,23 @@ public record Inputs(JmhResults results, Optional<Environment> environment, Opti
                      Optional<Teeth> teeth, List<Strategy> strategies) {
 
     /** JMH's results. */
-    public static final String RESULTS = "results.json";
+    public static final String RESULTS = ResultsLayout.Folder.RESULTS;
     /** The runner's record of the machine and run. */
-    public static final String ENVIRONMENT = "environment.json";
+    public static final String ENVIRONMENT = ResultsLayout.Folder.ENVIRONMENT;
     /** The JCStress verdicts. */
-    public static final String VERDICTS = "jcstress-verdicts.json";
+    public static final String VERDICTS = ResultsLayout.Folder.PROOF_VERDICTS;
     /** The failure-semantics table. */
-    public static final String FAILURES = "failure-semantics.json";
+    public static final String FAILURES = ResultsLayout.Folder.FAILURE_SEMANTICS;
     /** The virtual-thread stampede. */
-    public static final String VIRTUAL_THREADS = "vthreads.json";
+    public static final String VIRTUAL_THREADS = ResultsLayout.Folder.VIRTUAL_THREADS;
     /** The static layer's verdicts. */
-    public static final String STATIC_VERDICTS = "static-verdicts.json";
+    public static final String STATIC_VERDICTS = ResultsLayout.Folder.STATIC_VERDICTS;
     /** The dynamic layer's verdicts, in the static layer's format. */
-    public static final String DYNAMIC_VERDICTS = "dynamic-verdicts.json";
+    public static final String DYNAMIC_VERDICTS = ResultsLayout.Folder.DYNAMIC_VERDICTS;
     /** The teeth table. */
-    public static final String TEETH = "teeth.json";
+    public static final String TEETH = ResultsLayout.Folder.TEETH;
     /** The strategies the run measured, as its registry described them. */
-    public static final String STRATEGIES = "strategies.json";
+    public static final String STRATEGIES = ResultsLayout.Folder.STRATEGIES;
 
     public Inputs {
         strategies = List.copyOf(strategies);

@@ -3,6 +3,7 @@ package dev.lazyinit.jmh.runner;
 import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.contract.Environment;
 import dev.lazyinit.harness.contract.FailureSemantics;
+import dev.lazyinit.harness.contract.ResultsLayout;
 import dev.lazyinit.harness.contract.StaticVerdicts;
 import dev.lazyinit.harness.contract.StrategyCatalog;
 import dev.lazyinit.harness.db.Database;
@@ -32,37 +33,36 @@ import org.openjdk.jmh.results.format.ResultFormatType;
  */
 final class ResultsFolder {
 
-    static final String RESULTS = "results.json";
-    static final String ENVIRONMENT = "environment.json";
-    static final String VIRTUAL_THREADS = "vthreads.json";
-    static final String VERDICTS = "jcstress-verdicts.json";
-    static final String FAILURE_SEMANTICS = "failure-semantics.json";
-    static final String STATIC_VERDICTS = "static-verdicts.json";
-    static final String DYNAMIC_VERDICTS = "dynamic-verdicts.json";
-    static final String TEETH = "teeth.json";
-    static final String STRATEGIES = "strategies.json";
+    static final String RESULTS = ResultsLayout.Folder.RESULTS;
+    static final String ENVIRONMENT = ResultsLayout.Folder.ENVIRONMENT;
+    static final String VIRTUAL_THREADS = ResultsLayout.Folder.VIRTUAL_THREADS;
+    static final String VERDICTS = ResultsLayout.Folder.PROOF_VERDICTS;
+    static final String FAILURE_SEMANTICS = ResultsLayout.Folder.FAILURE_SEMANTICS;
+    static final String STATIC_VERDICTS = ResultsLayout.Folder.STATIC_VERDICTS;
+    static final String DYNAMIC_VERDICTS = ResultsLayout.Folder.DYNAMIC_VERDICTS;
+    static final String TEETH = ResultsLayout.Folder.TEETH;
+    static final String STRATEGIES = ResultsLayout.Folder.STRATEGIES;
+
+    /** Where {@code ./mvnw verify} wrote what a results folder copies: under the project's root, the working folder. */
+    private static final ResultsLayout BUILD = ResultsLayout.at(Path.of(""));
 
     /** Where the jcstress module's gate writes its verdicts. */
-    static final Path DEFAULT_VERDICTS = Path.of("jcstress", "target", "jcstress-verdicts.json");
+    static final Path DEFAULT_VERDICTS = BUILD.proofs(ResultsLayout.PROOF_VERDICTS);
     /** The failure-semantics table that {@code ./mvnw verify} writes. */
-    static final Path FAILURE_SEMANTICS_SOURCE = Path.of("store", "target", "failure-semantics",
-            "failure-semantics.json");
+    static final Path FAILURE_SEMANTICS_SOURCE = BUILD.suite(ResultsLayout.FAILURE_SEMANTICS_JSON);
     /** The static layer's verdicts that {@code ./mvnw verify} writes. */
-    static final Path STATIC_VERDICTS_SOURCE = Path.of("store", "target", "static-layer", "static-verdicts.json");
+    static final Path STATIC_VERDICTS_SOURCE = BUILD.suite(ResultsLayout.STATIC_VERDICTS);
     /** The dynamic layer's verdicts that {@code ./mvnw verify} writes. */
-    static final Path DYNAMIC_VERDICTS_SOURCE = Path.of("store", "target", "dynamic-layer", "dynamic-verdicts.json");
+    static final Path DYNAMIC_VERDICTS_SOURCE = BUILD.suite(ResultsLayout.DYNAMIC_VERDICTS);
     /** The static layer's verdicts over the providers' strategies (example-provider's ProvidedStaticLayerTest). */
-    static final Path PROVIDED_STATIC_VERDICTS_SOURCE = Path.of("example-provider", "target", "static-layer",
-            "static-verdicts.json");
+    static final Path PROVIDED_STATIC_VERDICTS_SOURCE = BUILD.provider(ResultsLayout.STATIC_VERDICTS);
     /** The dynamic layer's verdicts over the providers' strategies (example-provider's run of DynamicLayerTest). */
-    static final Path PROVIDED_DYNAMIC_VERDICTS_SOURCE = Path.of("example-provider", "target", "dynamic-layer",
-            "dynamic-verdicts.json");
-    /** The same table for the providers' strategies, which the store tests write again from example-provider. */
-    static final Path PROVIDED_FAILURE_SEMANTICS_SOURCE = Path.of("example-provider", "target", "failure-semantics",
-            "failure-semantics.json");
+    static final Path PROVIDED_DYNAMIC_VERDICTS_SOURCE = BUILD.provider(ResultsLayout.DYNAMIC_VERDICTS);
+    /** The same table for the providers' strategies, which the suite writes again from example-provider. */
+    static final Path PROVIDED_FAILURE_SEMANTICS_SOURCE = BUILD.provider(ResultsLayout.FAILURE_SEMANTICS_JSON);
 
     /** The teeth table the JCStress gate writes at the end of {@code ./mvnw verify}. */
-    static final Path TEETH_SOURCE = Path.of("jcstress", "target", "teeth.json");
+    static final Path TEETH_SOURCE = BUILD.proofs(ResultsLayout.TEETH);
 
     private ResultsFolder() {
     }
@@ -129,7 +129,7 @@ final class ResultsFolder {
 
     /**
      * Copies what the last {@code ./mvnw verify} wrote for the report into the folder, where it exists: the
-     * failure-semantics table and the static and dynamic layers' verdicts (all from the store module).
+     * failure-semantics table and the static and dynamic layers' verdicts (all from the conformance module).
      *
      * @param folder the results folder
      * @throws IOException if a file cannot be copied

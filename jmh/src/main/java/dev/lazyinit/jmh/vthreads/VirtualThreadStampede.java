@@ -2,6 +2,7 @@ package dev.lazyinit.jmh.vthreads;
 
 import dev.lazyinit.harness.RecordingStoreFactory;
 import dev.lazyinit.harness.contract.Codec;
+import dev.lazyinit.harness.contract.ResultsLayout;
 import dev.lazyinit.harness.contract.VirtualThreadResults;
 import dev.lazyinit.harness.contract.VirtualThreadResults.Outcome;
 import dev.lazyinit.harness.contract.VirtualThreadResults.Pin;
@@ -132,7 +133,7 @@ public final class VirtualThreadStampede implements Callable<Integer> {
                 rounds, db.describe(), rows);
         String md = VirtualThreadTable.markdown(results);
         Files.writeString(out.resolve("vthreads.md"), md);
-        Codec.write(out.resolve("vthreads.json"), results);
+        Codec.write(out.resolve(ResultsLayout.Folder.VIRTUAL_THREADS), results);
         System.out.println(md);
         return 0;
     }
