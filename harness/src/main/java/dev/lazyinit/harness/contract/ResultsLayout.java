@@ -23,10 +23,14 @@ public final class ResultsLayout {
     public static final String SUITE_MODULE = "conformance";
     /** The module that runs the same suite over the example provider's strategies (and a user's holder jar). */
     public static final String PROVIDER_MODULE = "example-provider";
+    /** The module of the holders' classes, whose build runs SpotBugs over them. */
+    public static final String HOLDERS_MODULE = "holders";
     /** The module whose gate runs the JCStress proofs and writes the verdicts and the teeth table. */
     public static final String PROOFS_MODULE = "jcstress";
 
-    /** SpotBugs' XML report over the holders' classes (StaticLayerTest, ProvidedStaticLayerTest). */
+    /** SpotBugs' XML report over the built-in holders, as the holders module's build writes it. */
+    public static final Path SPOTBUGS_REPORT = Path.of("target", "spotbugsXml.xml");
+    /** SpotBugs' XML report over a provider's holders, as the suite's ProvidedStaticLayerTest writes it. */
     public static final Path SPOTBUGS_XML = Path.of("target", "static-layer", "spotbugsXml.xml");
     /** SpotBugs' output, for when it fails. */
     public static final Path SPOTBUGS_LOG = Path.of("target", "static-layer", "spotbugs.log");
@@ -63,6 +67,14 @@ public final class ResultsLayout {
      */
     public static ResultsLayout at(Path projectRoot) {
         return new ResultsLayout(projectRoot);
+    }
+
+    /**
+     * @param file {@link #SPOTBUGS_REPORT}
+     * @return that file as the holders module's build writes it
+     */
+    public Path holders(Path file) {
+        return root.resolve(HOLDERS_MODULE).resolve(file);
     }
 
     /**

@@ -163,7 +163,7 @@ public final class ProofGate implements Callable<Integer> {
         dynamicVerdicts = dynamicVerdicts != null ? dynamicVerdicts : layout.suite(ResultsLayout.DYNAMIC_VERDICTS);
         providedStatic = providedStatic != null ? providedStatic : layout.provider(ResultsLayout.STATIC_VERDICTS);
         providedDynamic = providedDynamic != null ? providedDynamic : layout.provider(ResultsLayout.DYNAMIC_VERDICTS);
-        spotbugs = spotbugs != null ? spotbugs : layout.suite(ResultsLayout.SPOTBUGS_XML);
+        spotbugs = spotbugs != null ? spotbugs : layout.holders(ResultsLayout.SPOTBUGS_REPORT);
         storeTeeth = storeTeeth != null ? storeTeeth : layout.suite(ResultsLayout.STORE_TEETH);
     }
 
