@@ -1,6 +1,6 @@
 package dev.lazyinit.jmh.runner;
 
-import dev.lazyinit.jmh.report.Report;
+import dev.lazyinit.report.Report;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.lazyinit.jmh.runner;
 
 import dev.lazyinit.harness.db.Database;
 import dev.lazyinit.harness.db.Databases;
-import dev.lazyinit.jmh.report.Report;
+import dev.lazyinit.report.Report;
 import dev.lazyinit.jmh.runner.ForkJvms.ForkJvm;
 import dev.lazyinit.jmh.runner.Profile.Part;
 import dev.lazyinit.strategy.Strategy;
