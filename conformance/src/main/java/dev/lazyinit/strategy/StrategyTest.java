@@ -57,6 +57,24 @@ class StrategyTest {
             BROKEN_FINAL_WRAPPER_NON_FINAL | EXACTLY_ONCE RETRIES_AFTER_FAILURE CLOSEABLE PER_INSTANCE | SAFE_PUBLICATION
             """;
 
+    /**
+     * Which strategies this run of the suite tests follows from its class path ({@link Available#inScope}): every
+     * one where no provider is on it (the conformance module's run), exactly the providers' where one is (a
+     * provider's module). A rule that tested none would let every test of the suite pass by skipping; this fails it.
+     */
+    @Test
+    void thisRunTestsTheBuiltInStrategiesOrExactlyTheProviders() {
+        List<Strategy> inScope = Arrays.stream(Strategy.values()).filter(Available::inScope).toList();
+        List<Strategy> expected = Arrays.stream(Strategy.values())
+                .filter(s -> !Available.providersPresent() || s.provided()).toList();
+        assertThat(inScope).as("in scope, providers on the class path: %s", Available.providersPresent())
+                .isNotEmpty().containsExactlyElementsOf(expected);
+        if (!Available.providersPresent()) {
+            assertThat(inScope).as("the built-in catalogue").contains(Strategy.DOUBLE_CHECKED,
+                    Strategy.BROKEN_DCL_NON_VOLATILE);
+        }
+    }
+
     @Test
     void everyRegistryLineIsPinned() {
         Map<String, Set<Guarantee>> guarantees = new LinkedHashMap<>();
