@@ -145,7 +145,8 @@ class FailureSemanticsTest {
                 assertThat(stackTrace(t)).as("an exception's chain and stack traces").doesNotContain(CANARY);
             }
             assertThat(Codec.toJson(TABLE.toRecord()) + TABLE.markdown()).doesNotContain(CANARY);
-            for (Path log : List.of(ResultsLayout.TEST_LOGS.resolve("slf4j.log"), ResultsLayout.TEST_LOGS.resolve("jul.log"))) {
+            for (Path log : List.of(ResultsLayout.TEST_LOGS.resolve("slf4j.log"),
+                    ResultsLayout.TEST_LOGS.resolve("jul.log"))) {
                 if (Files.exists(log)) {
                     assertThat(Files.readString(log)).as("log file %s", log).doesNotContain(CANARY);
                 }

@@ -86,8 +86,8 @@ final class FaultTable {
             Files.createDirectories(directory);
             Codec.write(directory.resolve(ResultsLayout.FAILURE_SEMANTICS_JSON.getFileName()), toRecord());
             Files.writeString(directory.resolve("failure-semantics.md"), "# Failure semantics, observed\n\n"
-                    + "Produced by `./mvnw verify` (FailureSemanticsTest, in the conformance module for the built-in strategies and"
-                    + " in example-provider for the providers') against a real PostgreSQL.\n\n"
+                    + "Produced by `./mvnw verify` (FailureSemanticsTest, in the conformance module for the built-in"
+                    + " strategies and in example-provider for the providers') against a real PostgreSQL.\n\n"
                     + markdown());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,7 +12,6 @@ import dev.lazyinit.harness.dynamiclayer.DynamicLayer;
 import dev.lazyinit.harness.support.Available;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;

@@ -12,7 +12,6 @@ import dev.lazyinit.harness.contract.VerdictKind;
 import dev.lazyinit.harness.staticlayer.StaticLayer;
 import dev.lazyinit.strategy.Guarantee;
 import dev.lazyinit.strategy.Strategy;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -44,12 +43,14 @@ class ProvidedStaticLayerTest {
     @BeforeAll
     static void analyse() throws Exception {
         assumeFalse(Arrays.stream(Strategy.values()).noneMatch(Strategy::provided),
-                "no provider on the class path: the conformance module's StaticLayerTest judges the built-in strategies");
+                "no provider on the class path: the conformance module's StaticLayerTest judges the built-in"
+                        + " strategies");
         List<Strategy> read = Arrays.stream(Strategy.values()).filter(Strategy::available).filter(SCOPE).toList();
         StaticLayer.spotbugs(read, ResultsLayout.SPOTBUGS_XML, ResultsLayout.SPOTBUGS_LOG);
         String settings = StaticLayer.SETTINGS + ", classes: the packages of the providers' holders and of the"
                 + " publication controls";
-        verdicts = StaticLayer.judge(ResultsLayout.SPOTBUGS_XML, settings, SCOPE, "built-in: judged in the conformance module's run");
+        verdicts = StaticLayer.judge(ResultsLayout.SPOTBUGS_XML, settings, SCOPE,
+                "built-in: judged in the conformance module's run");
         Codec.write(ResultsLayout.STATIC_VERDICTS, verdicts);
         System.out.print(verdicts.table("static layer, providers",
                 strategy -> read.stream().anyMatch(s -> s.name().equals(strategy))));

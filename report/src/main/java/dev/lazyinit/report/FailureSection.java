@@ -16,8 +16,8 @@ final class FailureSection implements Section {
         doc.heading(2, "Failure semantics", "failures");
         if (c.inputs().failures().isEmpty()) {
             doc.para("Not included: no `" + Inputs.FAILURES + "` in this folder. `./mvnw verify` writes it to"
-                    + " `conformance/target/failure-semantics/`; run it, then `./bench` (or `./bench render <folder>` after"
-                    + " copying the file into the folder).");
+                    + " `conformance/target/failure-semantics/`; run it, then `./bench` (or `./bench render <folder>`"
+                    + " after copying the file into the folder).");
             return;
         }
         FailureSemantics f = c.inputs().failures().get();

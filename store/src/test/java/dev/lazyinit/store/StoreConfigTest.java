@@ -22,10 +22,10 @@ class StoreConfigTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "jdbc:postgresql://db:5432/app?password=s3cr%40t                | jdbc:postgresql://db:5432/app",
-            "jdbc:postgresql://db:5432/app?password=s3cr%40t&ssl=true       | jdbc:postgresql://db:5432/app?ssl=true",
-            "jdbc:postgresql://db:5432/app?ssl=true&password=s3cr%40t       | jdbc:postgresql://db:5432/app?ssl=true",
-            "jdbc:postgresql://db:5432/app?ssl=true&PASSWORD=s3cr%40t&a=b   | jdbc:postgresql://db:5432/app?ssl=true&a=b"})
+            "jdbc:postgresql://db/app?password=s3cr%40t              | jdbc:postgresql://db/app",
+            "jdbc:postgresql://db/app?password=s3cr%40t&ssl=true     | jdbc:postgresql://db/app?ssl=true",
+            "jdbc:postgresql://db/app?ssl=true&password=s3cr%40t     | jdbc:postgresql://db/app?ssl=true",
+            "jdbc:postgresql://db/app?ssl=true&PASSWORD=s3cr%40t&a=b | jdbc:postgresql://db/app?ssl=true&a=b"})
     void aPasswordInTheUrlLeavesTheUrlAndIsKept(String url, String withoutPassword) {
         StoreConfig config = StoreConfig.of(url, "app", null, "test");
         assertThat(config.jdbcUrl()).isEqualTo(withoutPassword);

@@ -56,8 +56,8 @@ public record FailureSemantics(String format, String generatedAt, Map<String, St
     }
 
     /**
-     * Adds the cells of another run of the same suite: the providers' strategies, which the conformance module cannot see
-     * and the module after it tests (example-provider). This run's settings and faults stay; a strategy this run
+     * Adds the cells of another run of the same suite: the providers' strategies, which the conformance module cannot
+     * see and a module after it tests (example-provider). This run's settings and faults stay; a strategy this run
      * already has keeps its own cells.
      *
      * @param other the other run's table

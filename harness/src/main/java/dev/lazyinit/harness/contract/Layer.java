@@ -29,7 +29,9 @@ public enum Layer {
     DYNAMIC("dynamic"),
     /** The JCStress proofs of this module: races between two actors, on this machine's hardware and JIT. */
     JCSTRESS("jcstress"),
-    /** The store's own tests (a real pool, threads, interrupts, a database that goes down): conformance/target/teeth. */
+    /**
+     * The store's own tests (a real pool, threads, interrupts, a database that goes down): conformance/target/teeth.
+     */
     STORE("store");
 
     private final String id;

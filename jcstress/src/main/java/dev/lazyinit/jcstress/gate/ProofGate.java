@@ -68,13 +68,13 @@ public final class ProofGate implements Callable<Integer> {
     private Path project;
 
     @Option(names = "--static", paramLabel = "FILE",
-            description = "the static layer's verdicts (conformance module): one more column, and the static rows of the"
-                    + " teeth table")
+            description = "the static layer's verdicts (conformance module): one more column, and the static rows of"
+                    + " the teeth table")
     private Path staticVerdicts;
 
     @Option(names = "--dynamic", paramLabel = "FILE",
-            description = "the dynamic layer's verdicts (conformance module, VMLens): one more column, and the dynamic rows"
-                    + " of the teeth table")
+            description = "the dynamic layer's verdicts (conformance module, VMLens): one more column, and the dynamic"
+                    + " rows of the teeth table")
     private Path dynamicVerdicts;
 
     @Option(names = "--provided-static", paramLabel = "FILE",
@@ -88,13 +88,13 @@ public final class ProofGate implements Callable<Integer> {
     private Path providedDynamic;
 
     @Option(names = "--provider-tests", paramLabel = "DIR",
-            description = "example-provider's Surefire reports: their failed tests fail the gate, after every verdict"
+            description = "example-provider's Failsafe reports: their failed tests fail the gate, after every verdict"
                     + " is printed (with a user's holder jar those tests do not stop the build themselves)")
     private Path providerTests;
 
     @Option(names = "--spotbugs", paramLabel = "FILE",
-            description = "SpotBugs' report (conformance module), judged with the static layer's own rules when it is newer"
-                    + " than the --static file or that file is missing (the store tests, which write it, were skipped)")
+            description = "SpotBugs' report (holders module), judged with the static layer's own rules when it is newer"
+                    + " than the --static file or that file is missing (the tests that write it were skipped)")
     private Path spotbugs;
 
     @Option(names = "--store-teeth", paramLabel = "DIR",

@@ -31,8 +31,10 @@ final class Summary {
     /**
      * @param out where
      * @param verdicts one per strategy and property, in registry order
-     * @param staticVerdicts the static layer's verdicts (conformance module), if the build wrote them: one more column
-     * @param dynamicVerdicts the dynamic layer's verdicts (conformance module), if the build wrote them: one more column
+     * @param staticVerdicts the static layer's verdicts (conformance module), if the build wrote them: one more
+     *        column
+     * @param dynamicVerdicts the dynamic layer's verdicts (conformance module), if the build wrote them: one more
+     *        column
      * @param settings the mode and its JCStress options
      * @param seconds how long JCStress ran
      */
