@@ -1,6 +1,8 @@
 package dev.lazyinit.jmh.runner;
 
+import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.report.Report;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,14 +180,16 @@ public final class BenchRunner {
         }
     }
 
-    /** Prints each strategy this JVM cannot build, and why, one a line: what the runner asks of each fork JDK. */
+    /** Writes each strategy this JVM cannot build, and why ({@link ProbeResult}): what the runner asks of a fork JDK. */
     @Command(name = "probe", hidden = true)
     static final class Probe implements Callable<Integer> {
 
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "where to write the answer")
+        private Path out;
+
         @Override
-        public Integer call() {
-            ForkJvms.unavailableHere().forEach((name, reason) ->
-                    System.out.println(name + "\t" + reason.replaceAll("\\s+", " ")));
+        public Integer call() throws IOException {
+            Codec.write(out, new ProbeResult(ProbeResult.FORMAT, ForkJvms.unavailableHere()));
             return 0;
         }
     }

@@ -1,9 +1,12 @@
 package dev.lazyinit.jmh.runner;
 
+import dev.lazyinit.harness.contract.Codec;
 import dev.lazyinit.harness.contract.Environment;
 import dev.lazyinit.strategy.Strategy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -81,24 +84,29 @@ final class ForkJvms {
         return jvms;
     }
 
-    /** Asks a JVM which strategies it can build, by running {@code probe} in it on this class path. */
+    /**
+     * Asks a JVM which strategies it can build, by running {@code probe} in it on this class path; it answers in a
+     * file ({@link ProbeResult}).
+     */
     private static Map<String, String> probe(Jdks.Jdk jdk) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(jdk.command());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchRunner.class.getName(), "probe"));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(jdk.label() + " (" + jdk.java() + ") could not load the benchmarks: "
-                    + out.strip());
-        }
-        Map<String, String> unavailable = new LinkedHashMap<>();
-        for (String line : out.split("\n")) {
-            String[] f = line.split("\t", 2);
-            if (f.length == 2 && !f[1].isBlank()
-                    && Arrays.stream(Strategy.values()).anyMatch(s -> s.name().equals(f[0]))) {
-                unavailable.put(f[0], f[1].strip());
+        Path answer = Files.createTempFile("lazyinit-probe", ".json");
+        try {
+            List<String> command = new ArrayList<>(jdk.command());
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchRunner.class.getName(), "probe",
+                    "--out", answer.toString()));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(jdk.label() + " (" + jdk.java() + ") could not load the benchmarks: "
+                        + out.strip());
             }
+            return logged(jdk, Codec.read(answer, ProbeResult.class, ProbeResult.FORMAT).unavailable());
+        } finally {
+            Files.deleteIfExists(answer);
         }
+    }
+
+    private static Map<String, String> logged(Jdks.Jdk jdk, Map<String, String> unavailable) {
         Suite.log(jdk.label() + " (" + jdk.java() + "): " + (unavailable.isEmpty() ? "builds every strategy"
                 : "cannot build " + String.join(", ", unavailable.keySet())));
         return unavailable;
